@@ -1,0 +1,97 @@
+// X25519 key agreement with a WebCrypto backend and a noble backend. Both refuse an all-zero
+// shared secret (a small-order peer key), as RFC 9180 §7.1.4 and X3DH require.
+import { x25519 as noble } from '@noble/curves/ed25519.js';
+import { CryptoError } from '../errors';
+import { assertLength, concatBytes, hexToBytes } from './bytes';
+import type { KeyPair } from './ed25519';
+import type { Random } from './random';
+
+export interface X25519 {
+  readonly backend: 'webcrypto' | 'noble';
+  generateKeyPair(): Promise<KeyPair>;
+  publicKeyOf(privateKey: Uint8Array): Promise<Uint8Array>;
+  /** The 32-byte shared secret. Throws CryptoError('bad_key') for an invalid or small-order peer key. */
+  sharedSecret(privateKey: Uint8Array, publicKey: Uint8Array): Promise<Uint8Array>;
+}
+
+function assertNonZero(secret: Uint8Array): Uint8Array {
+  let acc = 0;
+  for (const b of secret) acc |= b;
+  if (acc === 0) throw new CryptoError('bad_key', 'X25519 public key is of small order');
+  return secret;
+}
+
+function nobleShared(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
+  assertLength(privateKey, 32, 'X25519 private key');
+  assertLength(publicKey, 32, 'X25519 public key');
+  let out: Uint8Array;
+  try {
+    out = noble.getSharedSecret(privateKey, publicKey);
+  } catch (cause) {
+    throw new CryptoError('bad_key', 'X25519 public key is of small order', { cause });
+  }
+  return assertNonZero(out);
+}
+
+export function nobleX25519(random: Random): X25519 {
+  return {
+    backend: 'noble',
+    async generateKeyPair() {
+      const privateKey = random(32);
+      return { privateKey, publicKey: noble.getPublicKey(privateKey) };
+    },
+    async publicKeyOf(privateKey) {
+      assertLength(privateKey, 32, 'X25519 private key');
+      return noble.getPublicKey(privateKey);
+    },
+    async sharedSecret(privateKey, publicKey) {
+      return nobleShared(privateKey, publicKey);
+    },
+  };
+}
+
+const PKCS8_PREFIX = hexToBytes('302e020100300506032b656e04220420');
+
+export function webCryptoX25519(subtle: SubtleCrypto, random: Random): X25519 {
+  const privCache = new WeakMap<Uint8Array, CryptoKey>();
+  const alg = { name: 'X25519' };
+
+  async function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
+    assertLength(privateKey, 32, 'X25519 private key');
+    const hit = privCache.get(privateKey);
+    if (hit) return hit;
+    const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
+    try {
+      const key = await subtle.importKey('pkcs8', pkcs8, alg, false, ['deriveBits']);
+      privCache.set(privateKey, key);
+      return key;
+    } finally {
+      pkcs8.fill(0);
+    }
+  }
+
+  return {
+    backend: 'webcrypto',
+    async generateKeyPair() {
+      const privateKey = random(32);
+      return { privateKey, publicKey: noble.getPublicKey(privateKey) };
+    },
+    async publicKeyOf(privateKey) {
+      assertLength(privateKey, 32, 'X25519 private key');
+      return noble.getPublicKey(privateKey);
+    },
+    async sharedSecret(privateKey, publicKey) {
+      assertLength(publicKey, 32, 'X25519 public key');
+      const priv = await privateHandle(privateKey);
+      let bits: ArrayBuffer;
+      try {
+        const pub = await subtle.importKey('raw', publicKey, alg, false, []);
+        bits = await subtle.deriveBits({ name: 'X25519', public: pub }, priv, 256);
+      } catch (cause) {
+        // Runtimes refuse an all-zero output themselves; name it the same way noble's path does.
+        throw new CryptoError('bad_key', 'X25519 public key is of small order', { cause });
+      }
+      return assertNonZero(new Uint8Array(bits));
+    },
+  };
+}
