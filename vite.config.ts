@@ -5,9 +5,30 @@ export default defineConfig({
   test: {
     reporters: ['default', './scripts/count-reporter.ts'],
     projects: [
-      { test: { name: 'protocol', root: 'packages/protocol', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
-      { test: { name: 'crypto', root: 'packages/crypto', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'relay', root: 'relay', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'protocol',
+          root: 'packages/protocol',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'crypto',
+          root: 'packages/crypto',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'relay',
+          root: 'relay',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 // `npm test`: lint, type check, then every vitest project. It ends with the plain line
 // "N passed, N failed" (CI reads it), where a failed lint or type check counts as a failure.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,7 +20,9 @@ if (run('type check (tsc)', 'npm', ['run', '--silent', 'typecheck'])) totals.pas
 else totals.failed++;
 
 const countsFile = join(mkdtempSync(join(tmpdir(), 'parley-test-')), 'counts.json');
-const ok = run('unit and integration tests (vitest)', 'npx', ['vitest', 'run'], { PARLEY_TEST_COUNTS: countsFile });
+const ok = run('unit and integration tests (vitest)', 'npx', ['vitest', 'run'], {
+  PARLEY_TEST_COUNTS: countsFile,
+});
 if (existsSync(countsFile)) {
   const c = JSON.parse(readFileSync(countsFile, 'utf8'));
   totals.passed += c.passed;

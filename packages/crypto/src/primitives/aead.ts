@@ -7,13 +7,23 @@ import { assertLength } from './bytes';
 export const XNONCE_LENGTH = 24;
 export const TAG_LENGTH = 16;
 
-export function xchachaSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {
+export function xchachaSeal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+): Uint8Array {
   assertLength(key, 32, 'AEAD key');
   assertLength(nonce, XNONCE_LENGTH, 'XChaCha20 nonce');
   return xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
 }
 
-export function xchachaOpen(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, aad: Uint8Array): Uint8Array {
+export function xchachaOpen(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  aad: Uint8Array,
+): Uint8Array {
   assertLength(key, 32, 'AEAD key');
   assertLength(nonce, XNONCE_LENGTH, 'XChaCha20 nonce');
   if (ciphertext.length < TAG_LENGTH) throw new CryptoError('bad_input', 'ciphertext shorter than its tag');
@@ -24,13 +34,23 @@ export function xchachaOpen(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint
   }
 }
 
-export function chachaSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Uint8Array {
+export function chachaSeal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+): Uint8Array {
   assertLength(key, 32, 'AEAD key');
   assertLength(nonce, 12, 'ChaCha20 nonce');
   return chacha20poly1305(key, nonce, aad).encrypt(plaintext);
 }
 
-export function chachaOpen(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, aad: Uint8Array): Uint8Array {
+export function chachaOpen(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  aad: Uint8Array,
+): Uint8Array {
   assertLength(key, 32, 'AEAD key');
   assertLength(nonce, 12, 'ChaCha20 nonce');
   if (ciphertext.length < TAG_LENGTH) throw new CryptoError('bad_input', 'ciphertext shorter than its tag');

@@ -59,3 +59,11 @@ export function assertLength(bytes: Uint8Array, length: number, what: string): v
     throw new CryptoError('bad_input', `${what} must be ${length} bytes`);
   }
 }
+
+/**
+ * WebCrypto's types take `Uint8Array<ArrayBuffer>`; a view over a SharedArrayBuffer is copied.
+ * The cast is the type-level result of the instanceof check above it.
+ */
+export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}

@@ -3,7 +3,7 @@
 // reject exactly the same signatures. See docs/protocol.md §2.1.
 import { ed25519 as noble } from '@noble/curves/ed25519.js';
 import { CryptoError } from '../errors';
-import { assertLength, concatBytes, hexToBytes } from './bytes';
+import { assertLength, bufferSource, concatBytes, hexToBytes } from './bytes';
 import { acceptablePublicKey, acceptableSignature } from './ed25519-policy';
 import type { Random } from './random';
 
@@ -94,7 +94,7 @@ export function webCryptoEd25519(subtle: SubtleCrypto, random: Random): Ed25519 
     if (hit) return hit;
     const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
     try {
-      const key = await subtle.importKey('pkcs8', pkcs8, alg, false, ['sign']);
+      const key = await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['sign']);
       cache.setPrivate(privateKey, key);
       return key;
     } finally {
@@ -106,7 +106,7 @@ export function webCryptoEd25519(subtle: SubtleCrypto, random: Random): Ed25519 
     const id = keyId(publicKey);
     const hit = cache.getPublic(id);
     if (hit) return hit;
-    const key = await subtle.importKey('raw', publicKey, alg, false, ['verify']);
+    const key = await subtle.importKey('raw', bufferSource(publicKey), alg, false, ['verify']);
     cache.setPublic(id, key);
     return key;
   }
@@ -125,12 +125,17 @@ export function webCryptoEd25519(subtle: SubtleCrypto, random: Random): Ed25519 
     },
     async sign(privateKey, message) {
       const key = await privateHandle(privateKey);
-      return new Uint8Array(await subtle.sign(alg, key, message));
+      return new Uint8Array(await subtle.sign(alg, key, bufferSource(message)));
     },
     async verify(publicKey, message, signature) {
       if (!acceptableSignature(publicKey, signature)) return false;
       try {
-        return await subtle.verify(alg, await publicHandle(publicKey), signature, message);
+        return await subtle.verify(
+          alg,
+          await publicHandle(publicKey),
+          bufferSource(signature),
+          bufferSource(message),
+        );
       } catch {
         return false;
       }

@@ -1,6 +1,6 @@
 // HKDF-SHA256 and HMAC-SHA256 (RFC 5869, RFC 2104). noble beats WebCrypto here (STACK.md) and is
 // synchronous, which keeps hash-chain steps cheap.
-import { hkdf as nobleHkdf, expand, extract } from '@noble/hashes/hkdf.js';
+import { expand, extract, hkdf as nobleHkdf } from '@noble/hashes/hkdf.js';
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from './bytes';
@@ -13,7 +13,12 @@ export function label(name: string): Uint8Array {
   return utf8ToBytes(LABEL_PREFIX + name);
 }
 
-export function hkdf(ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array, length: number): Uint8Array {
+export function hkdf(
+  ikm: Uint8Array,
+  salt: Uint8Array | undefined,
+  info: Uint8Array,
+  length: number,
+): Uint8Array {
   return nobleHkdf(sha256, ikm, salt, info, length);
 }
 

@@ -53,7 +53,8 @@ describe('primitives', async () => {
     const identity = hexToBytes('0100000000000000000000000000000000000000000000000000000000000000');
     const sig = new Uint8Array(64);
     sig.set(identity, 0);
-    for (const s of [web, noble]) expect(await s.ed25519.verify(identity, new Uint8Array(0), sig)).toBe(false);
+    for (const s of [web, noble])
+      expect(await s.ed25519.verify(identity, new Uint8Array(0), sig)).toBe(false);
   });
 
   it('X25519 agrees across backends and refuses small-order keys', async () => {
@@ -66,5 +67,16 @@ describe('primitives', async () => {
     for (const s of [web, noble]) {
       await expect(s.x25519.sharedSecret(a.privateKey, zero)).rejects.toBeInstanceOf(CryptoError);
     }
+  });
+});
+
+describe('X25519 public keys', async () => {
+  const web = await createSuite({ backend: 'webcrypto' });
+  const noble = await createSuite({ backend: 'noble' });
+  it('the WebCrypto base-point derivation equals noble getPublicKey (RFC 7748 §6.1)', async () => {
+    const alice = hexToBytes('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a');
+    const expected = '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a';
+    expect(bytesToHex(await web.x25519.publicKeyOf(alice))).toBe(expected);
+    expect(bytesToHex(await noble.x25519.publicKeyOf(alice))).toBe(expected);
   });
 });

@@ -7,6 +7,7 @@ export type Random = (length: number) => Uint8Array;
 export const systemRandom: Random = (length) => {
   const out = new Uint8Array(length);
   // getRandomValues fills at most 65,536 bytes a call.
-  for (let i = 0; i < length; i += 65536) crypto.getRandomValues(out.subarray(i, Math.min(length, i + 65536)));
+  for (let i = 0; i < length; i += 65536)
+    crypto.getRandomValues(out.subarray(i, Math.min(length, i + 65536)));
   return out;
 };
