@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEnvelope, encodeEnvelope, encodeHeader } from '../src/envelope/envelope-codec';
 import { openEnvelopeBody, sealEnvelope, verifyEnvelopeSignature } from '../src/envelope/envelope-body';
+import { decodeEnvelope, encodeEnvelope, encodeHeader } from '../src/envelope/envelope-codec';
 import { pad, unpad } from '../src/envelope/padding';
 import { CryptoError } from '../src/errors';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../src/primitives/bytes';
@@ -99,7 +99,9 @@ describe('envelope codec', () => {
 
   it('an unsigned ratchet envelope detects tampering through its AEAD tag', async () => {
     const { base } = await fixture('ratchet');
-    const bytes = encodeEnvelope(await sealEnvelope({ ...base, kind: 'ratchet', plaintext: utf8ToBytes('hi') }));
+    const bytes = encodeEnvelope(
+      await sealEnvelope({ ...base, kind: 'ratchet', plaintext: utf8ToBytes('hi') }),
+    );
     for (const at of [2, 20, 40, 60, bytes.length - 2]) {
       const t = bytes.slice();
       t[at] = (t[at] as number) ^ 1;
@@ -111,7 +113,9 @@ describe('envelope codec', () => {
 
   it('refuses malformed frames: short, trailing bytes, wrong version, unknown kind, missing signature', async () => {
     const { base } = await fixture('malformed');
-    const good = encodeEnvelope(await sealEnvelope({ ...base, kind: 'ratchet', plaintext: utf8ToBytes('x') }));
+    const good = encodeEnvelope(
+      await sealEnvelope({ ...base, kind: 'ratchet', plaintext: utf8ToBytes('x') }),
+    );
     const cases: Array<[Uint8Array, string]> = [
       [good.slice(0, 40), 'bad_input'],
       [Uint8Array.of(...good, 0), 'bad_input'],
@@ -128,7 +132,9 @@ describe('envelope codec', () => {
 
   it('matches the frozen vector byte for byte', async () => {
     const { suite, signer, base } = await fixture('frozen-envelope-v1');
-    const ratchet = encodeEnvelope(await sealEnvelope({ ...base, kind: 'ratchet', plaintext: utf8ToBytes('hello') }));
+    const ratchet = encodeEnvelope(
+      await sealEnvelope({ ...base, kind: 'ratchet', plaintext: utf8ToBytes('hello') }),
+    );
     const group = encodeEnvelope(
       await sealEnvelope({
         ...base,

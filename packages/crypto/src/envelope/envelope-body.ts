@@ -2,10 +2,10 @@
 // pad, then XChaCha20-Poly1305 with a fresh random nonce and AAD = the header bytes. Signed kinds
 // are signed over the header and ciphertext; callers verify the signature before opening (§7.4).
 import { CryptoError } from '../errors';
-import { concatBytes } from '../primitives/bytes';
 import { xchachaOpen, xchachaSeal } from '../primitives/aead';
-import type { Random } from '../primitives/random';
+import { concatBytes } from '../primitives/bytes';
 import type { Ed25519 } from '../primitives/ed25519';
+import type { Random } from '../primitives/random';
 import {
   type DecodedEnvelope,
   type Envelope,
@@ -54,7 +54,11 @@ export async function verifyEnvelopeSignature(
   senderSigningKey: Uint8Array,
 ): Promise<void> {
   if (!envelope.signature) throw new CryptoError('bad_signature', 'envelope is not signed');
-  const ok = await ed25519.verify(senderSigningKey, concatBytes(SIGN_LABEL, envelope.signedBytes), envelope.signature);
+  const ok = await ed25519.verify(
+    senderSigningKey,
+    concatBytes(SIGN_LABEL, envelope.signedBytes),
+    envelope.signature,
+  );
   if (!ok) throw new CryptoError('bad_signature', 'envelope signature does not verify');
 }
 
