@@ -42,8 +42,5 @@ export const DeviceLogPage = z.strictObject({
 export type DeviceLogPage = z.infer<typeof DeviceLogPage>;
 
 /** A log head as clients pin it and the relay reports it: a sequence number and the entry hash. */
-export const DeviceLogHead = z.strictObject({
-  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'hash must be 64 lowercase hex'),
-});
-export type DeviceLogHead = z.infer<typeof DeviceLogHead>;
+// The head shape is shared with inner content (content/common.ts): one definition.
+export { DeviceLogHead } from './content/common';

@@ -21,8 +21,8 @@ import { assertLength, concatBytes } from '../primitives/bytes';
 import { label } from '../primitives/kdf';
 
 export const ENVELOPE_VERSION = 1;
-/** Matches the protocol package's envelope body cap (limits.ts): 48 KiB. */
-export const MAX_ENVELOPE_BYTES = 48 * 1024;
+/** Matches the protocol package's MAX_ENVELOPE_BODY_BYTES (limits.ts): 40 KiB, so that one envelope in base64url plus its GraphQL fields fits a 64 KiB frame. */
+export const MAX_ENVELOPE_BYTES = 40 * 1024;
 export const MAX_KIND_HEADER = 1024;
 
 const KINDS = ['ratchet', 'group', 'control', 'wrap'] as const;
