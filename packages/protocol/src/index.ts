@@ -102,5 +102,18 @@ export {
   MAX_TYPED_DATA_TYPES,
   PADDING_BUCKET_BYTES,
 } from './limits';
+export {
+  joinSignedPrekey,
+  MAX_ONE_TIME_PREKEYS,
+  OneTimePrekeyWire,
+  PrekeyBundleWire,
+  PrekeyId,
+  PublishPrekeys,
+  prekeyIdFromHex,
+  prekeyIdHex,
+  type SignedPrekeyParts,
+  SignedPrekeyWire,
+  splitSignedPrekey,
+} from './prekeys';
 export { SCHEMA_REGISTRY, type SchemaRegistry } from './schema-registry';
 export { PROTOCOL_VERSION } from './version';
