@@ -71,6 +71,18 @@ export {
   receiveRatchet,
   type SenderDevice,
 } from './fan-out/receive-ratchet';
+export { RecipientContext, SenderContext } from './hpke/context';
+export {
+  type OpenBaseParams,
+  openBase,
+  type SealBaseParams,
+  type SetupBaseRParams,
+  type SetupBaseSParams,
+  sealBase,
+  setupBaseR,
+  setupBaseS,
+} from './hpke/hpke';
+export { AEAD_ID, KDF_ID, KEM_ID } from './hpke/labeled-kdf';
 export {
   consumeOneTimePrekey,
   createDevicePrekeys,

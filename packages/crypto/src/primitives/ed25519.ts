@@ -5,7 +5,8 @@ import { ed25519 as noble } from '@noble/curves/ed25519.js';
 import { CryptoError } from '../errors';
 import { assertLength, bufferSource, concatBytes, hexToBytes } from './bytes';
 import { acceptablePublicKey, acceptableSignature } from './ed25519-policy';
-import type { Random } from './random';
+import { generateWithWebCrypto, KeyCache } from './key-cache';
+import { type Random, systemRandom } from './random';
 
 export interface KeyPair {
   /** 32-byte secret (the Ed25519 seed, or the X25519 scalar). Wipe it when done. */
@@ -51,71 +52,28 @@ export function nobleEd25519(random: Random): Ed25519 {
 // PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410).
 const PKCS8_PREFIX = hexToBytes('302e020100300506032b657004220420');
 
-/**
- * Imported keys are cached: importKey costs about as much as a signature. Private keys are keyed
- * by the identity of their Uint8Array (callers keep one array per key); public keys by value in a
- * bounded map.
- */
-class KeyCache {
-  private readonly priv = new WeakMap<Uint8Array, CryptoKey>();
-  private readonly pub = new Map<string, CryptoKey>();
-  constructor(private readonly max = 4096) {}
-  getPrivate(k: Uint8Array) {
-    return this.priv.get(k);
-  }
-  setPrivate(k: Uint8Array, v: CryptoKey) {
-    this.priv.set(k, v);
-  }
-  getPublic(k: string) {
-    return this.pub.get(k);
-  }
-  setPublic(k: string, v: CryptoKey) {
-    if (this.pub.size >= this.max) {
-      const oldest = this.pub.keys().next().value;
-      if (oldest !== undefined) this.pub.delete(oldest);
-    }
-    this.pub.set(k, v);
-  }
-}
-
-function keyId(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
-}
-
 export function webCryptoEd25519(subtle: SubtleCrypto, random: Random): Ed25519 {
   const cache = new KeyCache();
   const alg = { name: 'Ed25519' };
 
-  async function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
+  function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
     assertLength(privateKey, 32, 'Ed25519 private key');
-    const hit = cache.getPrivate(privateKey);
-    if (hit) return hit;
-    const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
-    try {
-      const key = await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['sign']);
-      cache.setPrivate(privateKey, key);
-      return key;
-    } finally {
-      pkcs8.fill(0);
-    }
-  }
-
-  async function publicHandle(publicKey: Uint8Array): Promise<CryptoKey> {
-    const id = keyId(publicKey);
-    const hit = cache.getPublic(id);
-    if (hit) return hit;
-    const key = await subtle.importKey('raw', bufferSource(publicKey), alg, false, ['verify']);
-    cache.setPublic(id, key);
-    return key;
+    return cache.privateKey(privateKey, async () => {
+      const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
+      try {
+        return await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['sign']);
+      } finally {
+        pkcs8.fill(0);
+      }
+    });
   }
 
   return {
     backend: 'webcrypto',
     async generateKeyPair() {
+      if (random === systemRandom) return generateWithWebCrypto(subtle, 'Ed25519', cache);
       const privateKey = random(32);
-      return { privateKey, publicKey: await this.publicKeyOf(privateKey) };
+      return { privateKey, publicKey: noble.getPublicKey(privateKey) };
     },
     async publicKeyOf(privateKey) {
       // WebCrypto cannot export a public key from a non-extractable private key, and the
@@ -130,12 +88,8 @@ export function webCryptoEd25519(subtle: SubtleCrypto, random: Random): Ed25519 
     async verify(publicKey, message, signature) {
       if (!acceptableSignature(publicKey, signature)) return false;
       try {
-        return await subtle.verify(
-          alg,
-          await publicHandle(publicKey),
-          bufferSource(signature),
-          bufferSource(message),
-        );
+        const key = await cache.publicKey(subtle, publicKey, 'Ed25519', ['verify']);
+        return await subtle.verify(alg, key, bufferSource(signature), bufferSource(message));
       } catch {
         return false;
       }

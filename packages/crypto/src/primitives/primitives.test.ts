@@ -80,3 +80,25 @@ describe('X25519 public keys', async () => {
     expect(bytesToHex(await noble.x25519.publicKeyOf(alice))).toBe(expected);
   });
 });
+
+describe('WebCrypto-generated key pairs', async () => {
+  const web = await createSuite({ backend: 'webcrypto' });
+  const noble = await createSuite({ backend: 'noble' });
+  it('export private and public halves that belong together', async () => {
+    for (const [gen, derive] of [
+      [web.x25519, noble.x25519],
+      [web.ed25519, noble.ed25519],
+    ] as const) {
+      const kp = await gen.generateKeyPair();
+      expect(bytesToHex(await derive.publicKeyOf(kp.privateKey))).toBe(bytesToHex(kp.publicKey));
+    }
+    const a = await web.x25519.generateKeyPair();
+    const b = await noble.x25519.generateKeyPair();
+    expect(
+      equalBytes(
+        await web.x25519.sharedSecret(a.privateKey, b.publicKey),
+        await noble.x25519.sharedSecret(b.privateKey, a.publicKey),
+      ),
+    ).toBe(true);
+  });
+});

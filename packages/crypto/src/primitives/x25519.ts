@@ -4,7 +4,8 @@ import { x25519 as noble } from '@noble/curves/ed25519.js';
 import { CryptoError } from '../errors';
 import { assertLength, bufferSource, concatBytes, hexToBytes } from './bytes';
 import type { KeyPair } from './ed25519';
-import type { Random } from './random';
+import { generateWithWebCrypto, KeyCache } from './key-cache';
+import { type Random, systemRandom } from './random';
 
 export interface X25519 {
   readonly backend: 'webcrypto' | 'noble';
@@ -54,35 +55,33 @@ const PKCS8_PREFIX = hexToBytes('302e020100300506032b656e04220420');
 const BASE_POINT = hexToBytes('0900000000000000000000000000000000000000000000000000000000000000');
 
 export function webCryptoX25519(subtle: SubtleCrypto, random: Random): X25519 {
-  const privCache = new WeakMap<Uint8Array, CryptoKey>();
+  const cache = new KeyCache();
   const alg = { name: 'X25519' };
 
-  async function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
+  function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
     assertLength(privateKey, 32, 'X25519 private key');
-    const hit = privCache.get(privateKey);
-    if (hit) return hit;
-    const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
-    try {
-      const key = await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['deriveBits']);
-      privCache.set(privateKey, key);
-      return key;
-    } finally {
-      pkcs8.fill(0);
-    }
+    return cache.privateKey(privateKey, async () => {
+      const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
+      try {
+        return await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['deriveBits']);
+      } finally {
+        pkcs8.fill(0);
+      }
+    });
   }
 
-  // X25519(k, 9) is the public key: deriving against the base point is 14x faster than noble's
-  // getPublicKey here, which matters for ephemeral keys (HPKE wraps, X3DH, ratchet steps).
-  let basePoint: Promise<CryptoKey> | undefined;
+  // X25519(k, 9) is the public key: deriving against the base point costs one derivation, far
+  // less than noble's getPublicKey, once the private key's handle is cached.
   async function publicKeyOf(privateKey: Uint8Array): Promise<Uint8Array> {
-    basePoint ??= subtle.importKey('raw', BASE_POINT, alg, false, []);
+    const base = await cache.publicKey(subtle, BASE_POINT, 'X25519', []);
     const priv = await privateHandle(privateKey);
-    return new Uint8Array(await subtle.deriveBits({ name: 'X25519', public: await basePoint }, priv, 256));
+    return new Uint8Array(await subtle.deriveBits({ name: 'X25519', public: base }, priv, 256));
   }
 
   return {
     backend: 'webcrypto',
     async generateKeyPair() {
+      if (random === systemRandom) return generateWithWebCrypto(subtle, 'X25519', cache);
       const privateKey = random(32);
       return { privateKey, publicKey: await publicKeyOf(privateKey) };
     },
@@ -92,7 +91,7 @@ export function webCryptoX25519(subtle: SubtleCrypto, random: Random): X25519 {
       const priv = await privateHandle(privateKey);
       let bits: ArrayBuffer;
       try {
-        const pub = await subtle.importKey('raw', bufferSource(publicKey), alg, false, []);
+        const pub = await cache.publicKey(subtle, publicKey, 'X25519', []);
         bits = await subtle.deriveBits({ name: 'X25519', public: pub }, priv, 256);
       } catch (cause) {
         // Runtimes refuse an all-zero output themselves; name it the same way noble's path does.
