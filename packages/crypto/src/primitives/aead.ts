@@ -7,56 +7,47 @@ import { assertLength } from './bytes';
 export const XNONCE_LENGTH = 24;
 export const TAG_LENGTH = 16;
 
-export function xchachaSeal(
+type Cipher = typeof chacha20poly1305 | typeof xchacha20poly1305;
+
+function seal(
+  cipher: Cipher,
+  nonceLength: number,
   key: Uint8Array,
   nonce: Uint8Array,
-  plaintext: Uint8Array,
+  pt: Uint8Array,
   aad: Uint8Array,
-): Uint8Array {
+) {
   assertLength(key, 32, 'AEAD key');
-  assertLength(nonce, XNONCE_LENGTH, 'XChaCha20 nonce');
-  return xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+  assertLength(nonce, nonceLength, 'AEAD nonce');
+  return cipher(key, nonce, aad).encrypt(pt);
 }
 
-export function xchachaOpen(
+function open(
+  cipher: Cipher,
+  nonceLength: number,
   key: Uint8Array,
   nonce: Uint8Array,
-  ciphertext: Uint8Array,
+  ct: Uint8Array,
   aad: Uint8Array,
-): Uint8Array {
+) {
   assertLength(key, 32, 'AEAD key');
-  assertLength(nonce, XNONCE_LENGTH, 'XChaCha20 nonce');
-  if (ciphertext.length < TAG_LENGTH) throw new CryptoError('bad_input', 'ciphertext shorter than its tag');
+  assertLength(nonce, nonceLength, 'AEAD nonce');
+  if (ct.length < TAG_LENGTH) throw new CryptoError('bad_input', 'ciphertext shorter than its tag');
   try {
-    return xchacha20poly1305(key, nonce, aad).decrypt(ciphertext);
+    return cipher(key, nonce, aad).decrypt(ct);
   } catch (cause) {
     throw new CryptoError('bad_mac', 'message authentication failed', { cause });
   }
 }
 
-export function chachaSeal(
-  key: Uint8Array,
-  nonce: Uint8Array,
-  plaintext: Uint8Array,
-  aad: Uint8Array,
-): Uint8Array {
-  assertLength(key, 32, 'AEAD key');
-  assertLength(nonce, 12, 'ChaCha20 nonce');
-  return chacha20poly1305(key, nonce, aad).encrypt(plaintext);
-}
+export const xchachaSeal = (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array) =>
+  seal(xchacha20poly1305, XNONCE_LENGTH, key, nonce, plaintext, aad);
 
-export function chachaOpen(
-  key: Uint8Array,
-  nonce: Uint8Array,
-  ciphertext: Uint8Array,
-  aad: Uint8Array,
-): Uint8Array {
-  assertLength(key, 32, 'AEAD key');
-  assertLength(nonce, 12, 'ChaCha20 nonce');
-  if (ciphertext.length < TAG_LENGTH) throw new CryptoError('bad_input', 'ciphertext shorter than its tag');
-  try {
-    return chacha20poly1305(key, nonce, aad).decrypt(ciphertext);
-  } catch (cause) {
-    throw new CryptoError('bad_mac', 'message authentication failed', { cause });
-  }
-}
+export const xchachaOpen = (key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, aad: Uint8Array) =>
+  open(xchacha20poly1305, XNONCE_LENGTH, key, nonce, ciphertext, aad);
+
+export const chachaSeal = (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array) =>
+  seal(chacha20poly1305, 12, key, nonce, plaintext, aad);
+
+export const chachaOpen = (key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, aad: Uint8Array) =>
+  open(chacha20poly1305, 12, key, nonce, ciphertext, aad);

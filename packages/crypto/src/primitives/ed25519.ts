@@ -3,7 +3,7 @@
 // reject exactly the same signatures. See docs/protocol.md §2.1.
 import { ed25519 as noble } from '@noble/curves/ed25519.js';
 import { CryptoError } from '../errors';
-import { assertLength, bufferSource, concatBytes, hexToBytes } from './bytes';
+import { assertLength, bufferSource } from './bytes';
 import { acceptablePublicKey, acceptableSignature } from './ed25519-policy';
 import { generateWithWebCrypto, KeyCache } from './key-cache';
 import { type Random, systemRandom } from './random';
@@ -49,24 +49,11 @@ export function nobleEd25519(random: Random): Ed25519 {
   };
 }
 
-// PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410).
-const PKCS8_PREFIX = hexToBytes('302e020100300506032b657004220420');
-
 export function webCryptoEd25519(subtle: SubtleCrypto, random: Random): Ed25519 {
   const cache = new KeyCache();
   const alg = { name: 'Ed25519' };
 
-  function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
-    assertLength(privateKey, 32, 'Ed25519 private key');
-    return cache.privateKey(privateKey, async () => {
-      const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
-      try {
-        return await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['sign']);
-      } finally {
-        pkcs8.fill(0);
-      }
-    });
-  }
+  const privateHandle = (privateKey: Uint8Array) => cache.privateKey(subtle, privateKey, 'Ed25519');
 
   return {
     backend: 'webcrypto',

@@ -5,7 +5,13 @@
 // Private keys are keyed by the identity of their Uint8Array: callers keep one array per key, and
 // the entry goes when the array is garbage-collected. Wiping the array does not drop the handle.
 // Public keys are keyed by value in a bounded, insertion-ordered map.
-import { bufferSource } from './bytes';
+import { assertLength, bufferSource, concatBytes, hexToBytes } from './bytes';
+
+// PKCS#8 wrappings of a raw 32-byte private key (RFC 8410): the DER prefix differs only in the OID.
+const PKCS8_PREFIX = {
+  Ed25519: hexToBytes('302e020100300506032b657004220420'),
+  X25519: hexToBytes('302e020100300506032b656e04220420'),
+} as const;
 
 export class KeyCache {
   private readonly priv = new WeakMap<Uint8Array, CryptoKey>();
@@ -13,12 +19,24 @@ export class KeyCache {
 
   constructor(private readonly maxPublic = 4096) {}
 
-  async privateKey(bytes: Uint8Array, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+  /** The handle of a raw 32-byte private key, imported once as PKCS#8 (RFC 8410). */
+  async privateKey(
+    subtle: SubtleCrypto,
+    bytes: Uint8Array,
+    algorithm: 'Ed25519' | 'X25519',
+  ): Promise<CryptoKey> {
+    assertLength(bytes, 32, `${algorithm} private key`);
     const hit = this.priv.get(bytes);
     if (hit) return hit;
-    const key = await load();
-    this.priv.set(bytes, key);
-    return key;
+    const pkcs8 = concatBytes(PKCS8_PREFIX[algorithm], bytes);
+    try {
+      const usages: KeyUsage[] = algorithm === 'X25519' ? ['deriveBits'] : ['sign'];
+      const key = await subtle.importKey('pkcs8', bufferSource(pkcs8), { name: algorithm }, false, usages);
+      this.priv.set(bytes, key);
+      return key;
+    } finally {
+      pkcs8.fill(0);
+    }
   }
 
   /** Remembers the handle of a key WebCrypto generated, so it is never imported. */

@@ -2,7 +2,7 @@
 // shared secret (a small-order peer key), as RFC 9180 §7.1.4 and X3DH require.
 import { x25519 as noble } from '@noble/curves/ed25519.js';
 import { CryptoError } from '../errors';
-import { assertLength, bufferSource, concatBytes, hexToBytes } from './bytes';
+import { assertLength, hexToBytes } from './bytes';
 import type { KeyPair } from './ed25519';
 import { generateWithWebCrypto, KeyCache } from './key-cache';
 import { type Random, systemRandom } from './random';
@@ -51,24 +51,12 @@ export function nobleX25519(random: Random): X25519 {
   };
 }
 
-const PKCS8_PREFIX = hexToBytes('302e020100300506032b656e04220420');
 const BASE_POINT = hexToBytes('0900000000000000000000000000000000000000000000000000000000000000');
 
 export function webCryptoX25519(subtle: SubtleCrypto, random: Random): X25519 {
   const cache = new KeyCache();
-  const alg = { name: 'X25519' };
 
-  function privateHandle(privateKey: Uint8Array): Promise<CryptoKey> {
-    assertLength(privateKey, 32, 'X25519 private key');
-    return cache.privateKey(privateKey, async () => {
-      const pkcs8 = concatBytes(PKCS8_PREFIX, privateKey);
-      try {
-        return await subtle.importKey('pkcs8', bufferSource(pkcs8), alg, false, ['deriveBits']);
-      } finally {
-        pkcs8.fill(0);
-      }
-    });
-  }
+  const privateHandle = (privateKey: Uint8Array) => cache.privateKey(subtle, privateKey, 'X25519');
 
   // X25519(k, 9) is the public key: deriving against the base point costs one derivation, far
   // less than noble's getPublicKey, once the private key's handle is cached.
