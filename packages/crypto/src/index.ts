@@ -71,6 +71,40 @@ export {
   receiveRatchet,
   type SenderDevice,
 } from './fan-out/receive-ratchet';
+export {
+  addedDevices,
+  advanceEpoch,
+  createEpoch,
+  type EpochState,
+  epochFromSecret,
+  needsRotation as epochNeedsRotation,
+  rotateEpoch,
+  wipeEpoch,
+} from './group/epoch-state';
+export { type OpenedWrap, type OpenWrapParams, openEpochWrap } from './group/epoch-wrap-open';
+export { sealEpochWraps, type WrapSigner } from './group/epoch-wrap-seal';
+export { decodeGroupHeader, decodeWrapHeader } from './group/group-headers';
+export {
+  MAX_EPOCH_DEVICES,
+  MAX_SKIPPED_PER_GROUP,
+  PREVIOUS_EPOCH_RETENTION_MS,
+  REPLAY_WINDOW_BITS,
+  ROTATION_MAX_AGE_MS,
+  ROTATION_MAX_MESSAGES,
+  WRAP_ENTRIES_PER_ENVELOPE,
+} from './group/group-limits';
+export type { GroupMember } from './group/group-member';
+export { type OpenedGroupMessage, type OpenGroupOptions, openGroupMessage } from './group/group-open';
+export { type SealedGroupMessage, sealGroupMessage } from './group/group-seal';
+export {
+  createGroupSession,
+  currentEpoch,
+  type EpochRecord,
+  type GroupSession,
+  installEpoch,
+  pruneEpochs,
+  wipeGroupSession,
+} from './group/group-session';
 export { RecipientContext, SenderContext } from './hpke/context';
 export {
   type OpenBaseParams,
