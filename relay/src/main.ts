@@ -1,14 +1,58 @@
-// The relay's entry point: the only place that creates concrete adapters.
-import { createServer } from 'node:http';
+// The relay's entry point: the only place that creates concrete adapters. Reads the environment
+// (docs/relay.md lists every variable), opens storage (PGlite in DATA_DIR, or PostgreSQL when
+// DATABASE_URL is set), starts the relay, and shuts down gracefully on SIGTERM and SIGINT.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { systemClock } from './clock';
+import { parseEnv } from './config';
+import { createLogger } from './logger';
+import { createMemoryPubSub } from './pubsub/memory-pubsub';
+import { createRelay } from './relay';
+import { openPgDb } from './store/pg-db';
+import { openPgliteDb } from './store/pglite-db';
+import { createSqlStore } from './store/sql-store';
 
-const port = Number(process.env.PORT ?? 8787);
-const server = createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true }));
-    return;
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const env = parseEnv(process.env, resolve(repoRoot, 'apps/web/dist'));
+const logger = createLogger(env.logLevel);
+
+async function openStore() {
+  if (env.databaseUrl !== undefined) {
+    logger.info({ storage: 'postgresql' }, 'opening storage');
+    return createSqlStore(await openPgDb(env.databaseUrl));
   }
-  res.writeHead(404).end();
+  const dir = resolve(env.dataDir);
+  mkdirSync(dir, { recursive: true });
+  logger.info({ storage: 'pglite', dataDir: dir }, 'opening storage');
+  return createSqlStore(await openPgliteDb(dir));
+}
+
+const pubsub = createMemoryPubSub();
+const store = await openStore().catch((err: unknown) => {
+  logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'storage failed to open');
+  process.exit(1);
 });
-server.listen(port, () => console.log(`parley relay listening on http://localhost:${port}`));
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const relay = createRelay({ store, pubsub, clock: systemClock, logger, config: env.relay });
+await relay.listen(env.port, env.host).catch((err: unknown) => {
+  logger.fatal({ err: err instanceof Error ? err.message : String(err), port: env.port }, 'failed to listen');
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await relay.close();
+    await pubsub.close();
+    await store.close();
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -71,6 +71,24 @@ export {
   isCanonicalBase64url,
 } from './envelope-wire';
 export { ERROR_KINDS, type ErrorKind, isErrorKind, isRetryable, ProtocolError } from './errors';
+export { OPERATIONS, type OperationName } from './graphql/operations';
+export { RELAY_SDL } from './graphql/schema';
+export {
+  GROUP_CONTROL_ACTIONS,
+  GROUP_CONTROL_GENESIS_LABEL,
+  GROUP_CONTROL_SIGN_LABEL,
+  GROUP_CONTROL_STATE_LABEL,
+  type GroupControlAction,
+  GroupControlBody,
+  GroupControlWire,
+  groupControlBytes,
+  groupControlJson,
+  groupControlSigningInput,
+  groupGenesisHashInput,
+  groupStateHashInput,
+  MAX_CONTROL_TARGETS,
+  parseGroupControl,
+} from './group-control';
 export {
   base64urlLength,
   ENVELOPE_IN_FIELDS_BUDGET_BYTES,
@@ -117,3 +135,4 @@ export {
 } from './prekeys';
 export { SCHEMA_REGISTRY, type SchemaRegistry } from './schema-registry';
 export { PROTOCOL_VERSION } from './version';
+export { Address, base64urlBytes, hexBytes, Id16, Millis } from './wire-primitives';

@@ -2,7 +2,7 @@
 // hashes the JSON Schema of each entry, the limits and the GraphQL SDL, and compares the hash with
 // the frozen one in test/schema-hash.json: a schema change without a PROTOCOL_VERSION bump fails.
 //
-// Add each new wire schema here (device log, prekeys, group control) and the SDL text as `sdl`.
+// Add each new wire schema here.
 // Refinements (.refine) are not visible in JSON Schema; a change to one is still a wire change.
 import type { z } from 'zod';
 import { AttachmentContent } from './content/attachment-content';
@@ -19,8 +19,12 @@ import {
 } from './content/message-contents';
 import { TradeProposalContent, TradeResponseContent } from './content/trade-contents';
 import { TypedData } from './content/typed-data';
+import { DeviceLogEntryWire, DeviceLogPage } from './device-log';
 import { EnvelopeBatchIn, EnvelopeIn, EnvelopeOut } from './envelope-wire';
+import { RELAY_SDL } from './graphql/schema';
+import { GroupControlBody, GroupControlWire } from './group-control';
 import { LIMITS } from './limits';
+import { OneTimePrekeyWire, PrekeyBundleWire, PublishPrekeys, SignedPrekeyWire } from './prekeys';
 
 export interface SchemaRegistry {
   /** Wire schemas by a stable dotted name. */
@@ -52,6 +56,15 @@ export const SCHEMA_REGISTRY: SchemaRegistry = {
     'envelope.in': EnvelopeIn,
     'envelope.batch-in': EnvelopeBatchIn,
     'envelope.out': EnvelopeOut,
+    'device-log.entry': DeviceLogEntryWire,
+    'device-log.page': DeviceLogPage,
+    'prekeys.signed': SignedPrekeyWire,
+    'prekeys.one-time': OneTimePrekeyWire,
+    'prekeys.publish': PublishPrekeys,
+    'prekeys.bundle': PrekeyBundleWire,
+    'group-control.body': GroupControlBody,
+    'group-control.wire': GroupControlWire,
   },
   limits: LIMITS,
+  sdl: RELAY_SDL,
 };

@@ -1,0 +1,161 @@
+// The one multiplexed `events` subscription: new envelopes (each device gets only its own copy),
+// key wraps, membership changes and ephemeral signals, for every conversation the signed-in
+// wallet is a member of. Membership is checked when it starts (the topics it joins come from the
+// store) and follows control messages as they happen. If the socket falls behind (bufferedAmount
+// over the threshold, or the queue full), live pushes stop with one ResyncEvent and the stream
+// completes: the client catches up from its cursor and subscribes again.
+import { addressTopic, conversationTopic, type PubSub, type RelayEvent } from '../../pubsub/pubsub';
+import type { Session } from '../../store/store';
+import type { ConnectionHandle, RelayContext } from '../context';
+import { EventQueue } from '../event-queue';
+import type { Resolvers } from './types';
+
+const QUEUE_CAPACITY = 1000;
+
+type EventPayload = { readonly __typename: string } & Record<string, unknown>;
+
+function translate(e: RelayEvent, me: Session): EventPayload[] {
+  switch (e.type) {
+    case 'envelope': {
+      const env = e.envelope;
+      if (env.senderDevice === me.deviceId && env.senderAddress === me.address) return [];
+      const copy = env.copies.find((c) => c.recipientDevice === me.deviceId);
+      const body = env.body ?? copy?.body;
+      if (body === undefined) return [];
+      return [
+        {
+          __typename: 'EnvelopeEvent',
+          envelope: {
+            conversationId: env.conversationId,
+            clientId: env.clientId,
+            body,
+            recipientDevice: copy === undefined ? null : me.deviceId,
+            seq: env.seq,
+            senderAddress: env.senderAddress,
+            senderDevice: env.senderDevice,
+            serverTime: env.serverTime,
+          },
+        },
+      ];
+    }
+    case 'control': {
+      const out: EventPayload[] = [
+        {
+          __typename: 'MembershipEvent',
+          conversationId: e.conversationId,
+          action: e.action,
+          targets: e.targets,
+          stateHash: e.stateHash,
+          index: e.index,
+          control: e.control,
+        },
+      ];
+      const wrap = e.wraps.find((w) => w.recipientDevice === me.deviceId);
+      if (wrap !== undefined) {
+        out.push({
+          __typename: 'KeyWrapEvent',
+          conversationId: e.conversationId,
+          controlIndex: e.index,
+          body: wrap.body,
+        });
+      }
+      return out;
+    }
+    case 'created':
+      return [
+        {
+          __typename: 'MembershipEvent',
+          conversationId: e.conversationId,
+          action: 'create',
+          targets: e.members,
+          stateHash: e.stateHash,
+          index: null,
+          control: null,
+        },
+      ];
+    case 'signal':
+      if (e.fromDevice === me.deviceId && e.fromAddress === me.address) return [];
+      return [{ __typename: 'SignalEvent', ...e }];
+    case 'revoked':
+      return [];
+  }
+}
+
+async function myConversationIds(ctx: RelayContext, address: string): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await ctx.services.store.listConversations(address, after, 500);
+    ids.push(...page.items.map((c) => c.id));
+    if (!page.hasMore) return ids;
+    after = page.items.at(-1)?.id;
+  }
+}
+
+export function openEventStream(
+  pubsub: PubSub,
+  connection: ConnectionHandle | undefined,
+  me: Session,
+  conversationIds: readonly string[],
+) {
+  const unsubscribe = new Map<string, () => void>();
+  const queue = new EventQueue<EventPayload>(QUEUE_CAPACITY, () => {
+    for (const off of unsubscribe.values()) off();
+    unsubscribe.clear();
+  });
+  const resync = (reason: string) =>
+    queue.end({ __typename: 'ResyncEvent', errorKind: 'backpressure', reason });
+
+  const join = (topic: string) => {
+    if (unsubscribe.has(topic) || queue.closed) return;
+    unsubscribe.set(topic, pubsub.subscribe(topic, handle));
+  };
+  const leave = (topic: string) => {
+    unsubscribe.get(topic)?.();
+    unsubscribe.delete(topic);
+  };
+
+  function handle(e: RelayEvent) {
+    if (queue.closed) return;
+    // Follow membership: joined conversations start flowing, left ones stop after this event.
+    if (e.type === 'created') join(conversationTopic(e.conversationId));
+    if (e.type === 'control' && e.action === 'add' && e.targets.includes(me.address)) {
+      join(conversationTopic(e.conversationId));
+    }
+    if (connection?.congested() === true) {
+      resync('the connection fell behind; catch up from your cursor, then subscribe again');
+      return;
+    }
+    for (const payload of translate(e, me)) {
+      if (!queue.push(payload)) {
+        resync('too many undelivered events; catch up from your cursor, then subscribe again');
+        return;
+      }
+    }
+    if (e.type === 'control' && e.action === 'remove' && e.targets.includes(me.address)) {
+      leave(conversationTopic(e.conversationId));
+    }
+  }
+
+  join(addressTopic(me.address));
+  for (const id of conversationIds) join(conversationTopic(id));
+  return queue;
+}
+
+export const eventResolvers: Resolvers = {
+  Subscription: {
+    events: {
+      subscribe: async (_, __, ctx) => {
+        const me = ctx.requireSession();
+        // Topics are joined once the membership read returns; the client catches up from its
+        // cursor after subscribing and de-duplicates by (conversationId, seq).
+        return openEventStream(
+          ctx.services.pubsub,
+          ctx.connection,
+          me,
+          await myConversationIds(ctx, me.address),
+        );
+      },
+    },
+  },
+};
