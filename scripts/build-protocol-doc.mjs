@@ -13,7 +13,9 @@ export function buildProtocolDoc() {
   const toc = [];
   const bodies = [];
   for (const part of parts) {
-    let lines = readFileSync(join(docs, 'protocol', part), 'utf8').trim().split('\n');
+    let lines = readFileSync(join(docs, 'protocol', part), 'utf8')
+      .trim()
+      .split('\n');
     // A part written with a top-level "#" heading is demoted one level to sit under the title.
     if (lines[0]?.startsWith('# ')) lines = lines.map((l) => (l.startsWith('#') ? `#${l}` : l));
     const title = (lines[0] ?? '').replace(/^#+\s*/, '');
