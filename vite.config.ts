@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One vitest project per package. The web app's build config joins here with its issue.
+// One vitest project per package (the web app's build config is apps/web/vite.config.ts).
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/count-reporter.ts'],
@@ -19,6 +19,17 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 30_000,
         },
+      },
+      {
+        test: {
+          name: 'engine',
+          root: 'packages/engine',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] },
       },
       {
         test: {

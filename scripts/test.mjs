@@ -1,4 +1,4 @@
-// `npm test`: lint, type check, then every vitest project. It ends with the plain line
+// `npm test`: lint, type check, every vitest project, then the browser tests. It ends with the plain line
 // "N passed, N failed" (CI reads it), where a failed lint or type check counts as a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -30,6 +30,16 @@ if (existsSync(countsFile)) {
   totals.skipped += c.skipped;
 }
 if (!ok && totals.failed === 0) totals.failed++;
+
+// Browser tests: the built PWA, a real relay and Debian's chromium (e2e/run.mjs builds first).
+const e2eCounts = join(mkdtempSync(join(tmpdir(), 'parley-e2e-')), 'counts.json');
+const e2eOk = run('browser tests (playwright)', 'node', ['e2e/run.mjs'], { PARLEY_TEST_COUNTS: e2eCounts });
+if (existsSync(e2eCounts)) {
+  const c = JSON.parse(readFileSync(e2eCounts, 'utf8'));
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+} else if (!e2eOk) totals.failed++;
 
 console.log('');
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

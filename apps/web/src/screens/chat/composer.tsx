@@ -1,0 +1,104 @@
+// The "Message" box and "Send". Enter sends, Shift+Enter starts a new line. Sending commits
+// locally through the engine and returns at once (DESIGN.md §3), so the box clears immediately.
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../app/describe-error';
+import { useEngine } from '../../app/services';
+import { SendIcon } from '../../components/icons';
+
+/** MAX_TEXT_CHARS in packages/protocol/src/limits.ts (code points). */
+const MAX_MESSAGE_CHARS = 4000;
+
+export function Composer({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const engine = useEngine();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const errorId = useId();
+  const counterId = useId();
+  const length = [...text].length;
+  const tooLong = length > MAX_MESSAGE_CHARS;
+  const blank = text.trim().length === 0;
+
+  // Grow with the text, up to the CSS max-height.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the text changes
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text]);
+
+  useEffect(() => () => engine.setTyping(conversationId, false), [engine, conversationId]);
+
+  const send = async () => {
+    if (blank || tooLong) return;
+    const body = text.trim();
+    setText('');
+    setError(undefined);
+    engine.setTyping(conversationId, false);
+    try {
+      await engine.send(conversationId, { type: 'text', body });
+    } catch (e) {
+      // Nothing was committed: give the text back so nothing is lost.
+      setText((current) => (current.length === 0 ? body : current));
+      setError(describeError(e, t));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  const describedBy = [error ? errorId : '', tooLong ? counterId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      {error && (
+        <p id={errorId} role="alert" className="error composer__error">
+          {error}
+        </p>
+      )}
+      <div className="composer__row">
+        <textarea
+          ref={ref}
+          className="composer__input"
+          aria-label={t('composer.label')}
+          placeholder={t('composer.placeholder')}
+          rows={1}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            engine.setTyping(conversationId, e.target.value.length > 0);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => engine.setTyping(conversationId, false)}
+          aria-invalid={tooLong}
+          aria-describedby={describedBy}
+          enterKeyHint="send"
+        />
+        <button
+          type="submit"
+          className="composer__send"
+          aria-label={t('composer.send')}
+          disabled={blank || tooLong}
+        >
+          <SendIcon />
+        </button>
+      </div>
+      {tooLong && (
+        <p id={counterId} className="error small">
+          {t('composer.tooLong', { count: length - MAX_MESSAGE_CHARS })}
+        </p>
+      )}
+    </form>
+  );
+}

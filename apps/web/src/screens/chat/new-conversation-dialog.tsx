@@ -1,0 +1,86 @@
+// "New conversation": a wallet address or ENS name in, a conversation out (engine.createDM).
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../app/describe-error';
+import { routeHref } from '../../app/route';
+import { useEngine } from '../../app/services';
+import { Dialog } from '../../components/dialog';
+import { parseRecipient } from '../../format/address';
+
+export function NewConversationDialog({ me, onClose }: { me: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const engine = useEngine();
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const recipient = parseRecipient(value);
+    if (recipient === 'empty') return setError(t('newConversation.errorEmpty'));
+    if (recipient === 'invalid') return setError(t('newConversation.errorInvalid'));
+    if (recipient.kind === 'address' && recipient.value === me.toLowerCase()) {
+      return setError(t('newConversation.errorSelf'));
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (recipient.kind === 'address' && recipient.mixedCase) {
+        const { hasValidChecksum } = await import('../../format/address-checksum');
+        if (!hasValidChecksum(value.trim())) {
+          setError(t('newConversation.errorChecksum'));
+          return;
+        }
+      }
+      const id = await engine.createDM(recipient.value);
+      onClose();
+      window.location.hash = routeHref({ name: 'conversation', id });
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('newConversation.title')} onClose={onClose}>
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label htmlFor={inputId}>{t('newConversation.label')}</label>
+          <input
+            id={inputId}
+            type="text"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-invalid={error !== undefined}
+            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+            disabled={busy}
+            data-autofocus
+          />
+          <p id={hintId} className="field__hint">
+            {t('newConversation.hint')}
+          </p>
+        </div>
+        {error && (
+          <p id={errorId} role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+            {t('newConversation.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

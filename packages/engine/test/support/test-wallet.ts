@@ -1,0 +1,40 @@
+// Test double: an EIP-1193 provider over a real ethers Wallet (real secp256k1 signatures), the way
+// an injected extension answers eth_requestAccounts and personal_sign.
+import { getBytes, Wallet } from 'ethers';
+import type { Eip1193Provider } from '../../src/engine-api';
+
+export class TestWallet implements Eip1193Provider {
+  readonly wallet: Wallet;
+  /** How many personal_sign prompts the person would have seen. */
+  signatures = 0;
+
+  constructor(wallet: Wallet = new Wallet(Wallet.createRandom().privateKey)) {
+    this.wallet = wallet;
+  }
+
+  get address(): string {
+    return this.wallet.address.toLowerCase();
+  }
+
+  async request(args: {
+    method: string;
+    params?: readonly unknown[] | Record<string, unknown>;
+  }): Promise<unknown> {
+    switch (args.method) {
+      case 'eth_requestAccounts':
+      case 'eth_accounts':
+        return [this.wallet.address];
+      case 'personal_sign': {
+        const params = Array.isArray(args.params) ? args.params : [];
+        const [data, address] = params;
+        if (typeof data !== 'string' || typeof address !== 'string')
+          throw new Error('bad personal_sign params');
+        if (address.toLowerCase() !== this.address) throw new Error('personal_sign for another account');
+        this.signatures++;
+        return this.wallet.signMessage(data.startsWith('0x') ? getBytes(data) : data);
+      }
+      default:
+        throw new Error(`unsupported method ${args.method}`);
+    }
+  }
+}
