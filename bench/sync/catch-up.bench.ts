@@ -101,10 +101,14 @@ async function main() {
     });
   });
   const start = performance.now();
+  const cpu = process.cpuUsage();
   await again.start();
   const seconds = ((await caughtUp) - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   const stored = await again.db.messages.where('conversationId').equals(dm).count();
   const unverified = await again.db.messages.where('status').equals('unverified').count();
+  console.log(`  engine process CPU time: ${(cpuMs / (stored - 1)).toFixed(2)} ms per message`);
   console.log(
     `catch-up: ${stored - 1} messages in ${seconds.toFixed(2)} s = ${((stored - 1) / seconds).toFixed(0)} messages/s (fetch, verify, decrypt, store; ${unverified} unverified)`,
   );

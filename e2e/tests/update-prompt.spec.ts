@@ -31,8 +31,10 @@ test('a waiting service worker shows the update prompt, and Reload activates it'
     );
     expect(waiting).toBe(true);
 
+    // Listen before clicking: the reload can finish before a listener added afterwards.
+    const reloaded = page.waitForEvent('load');
     await banner.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Parley' })).toBeVisible();
     await expect
       .poll(() =>

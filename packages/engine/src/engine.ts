@@ -3,27 +3,26 @@
 // status events. One engine per browser syncs (leader/leader-election.ts); the others write to the
 // shared database and hand network work to it.
 import { bytesToHex, type CryptoSuite, createSuite, systemRandom } from '@parley/crypto';
-import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { loadDeviceKeys } from './account/device-keys';
 import { revokeDevice } from './account/device-log';
+import { resolveAddress } from './account/resolve-address';
 import { signIn } from './account/sign-in';
-import { checkedContent } from './content/outgoing';
-import { Address, ProtocolError } from './deps/protocol';
+import { ProtocolError } from './deps/protocol';
 import type { Eip1193Provider, EngineApi, EngineEvents, OutgoingContent, SignInRequest } from './engine-api';
 import { DEFAULT_DATABASE, type EngineOptions, PREF_READ_RECEIPTS, PREF_TYPING } from './engine-options';
 import { Emitter } from './events/emitter';
 import { Identities } from './identity/identities';
 import { runCommand } from './leader/commands';
 import { LeaderElection } from './leader/leader-election';
-import { discardEntry, enqueueHidden, enqueueMessage, retryEntry } from './outbox/enqueue';
+import { RuntimeHost } from './leader/runtime-host';
+import { type Composer, composeMessage, composeReceipt } from './outbox/compose';
+import { discardEntry, retryEntry } from './outbox/enqueue';
 import { type Clock, systemClock } from './ports/clock';
 import { type Logger, silentLogger } from './ports/logger';
-import { STATUS_KEY, type SyncStatus } from './read-model';
 import { ParleyDatabase } from './store/database';
 import { type KeyWrapper, openKeyWrapper, unwrappedKeyStore } from './store/key-wrap';
 import { markReadUpTo } from './sync/effects';
-import { ownHead } from './sync/own-head';
 import { SyncRuntime } from './sync/sync-runtime';
 import { createGraphqlTransport } from './transport/graphql-transport';
 import { RelayApi } from './transport/relay-api';
@@ -44,11 +43,9 @@ export class Engine implements EngineApi {
   private readonly typing: TypingDebounce;
   private suite: CryptoSuite | undefined;
   private wrapper: KeyWrapper | undefined;
-  private runtime: SyncRuntime | undefined;
-  private runtimeJob: Promise<void> = Promise.resolve();
-  private accountWatch: { unsubscribe(): void } | undefined;
-  private stopRecording: (() => void) | undefined;
+  private readonly host: RuntimeHost;
   private started = false;
+  private readonly composer: Composer;
 
   constructor(private readonly options: EngineOptions) {
     this.clock = options.clock ?? systemClock;
@@ -64,12 +61,24 @@ export class Engine implements EngineApi {
     this.election = new LeaderElection(
       options.locks,
       `parley-engine/${name}`,
-      { becameLeader: () => this.becameLeader(), resigning: () => this.resign() },
+      { becameLeader: async () => this.host.becameLeader(), resigning: () => this.host.resign() },
       this.logger,
     );
     this.typing = new TypingDebounce(this.clock, (conversationId, active) =>
       this.signal(conversationId, active),
     );
+    this.composer = { db: this.db, random: this.random, now: () => this.clock.now() };
+    this.host = new RuntimeHost(
+      this.db,
+      this.events,
+      this.logger,
+      () => this.createRuntime(),
+      () => this.election.isLeader,
+    );
+  }
+
+  private get runtime(): SyncRuntime | undefined {
+    return this.host.current;
   }
 
   private realTransport(): Transport {
@@ -141,7 +150,7 @@ export class Engine implements EngineApi {
     this.started = false;
     this.typing.stop();
     await this.election.stop();
-    await this.runtimeJob;
+    await this.host.settled();
     await this.transport.close();
     this.db.close();
   }
@@ -151,85 +160,27 @@ export class Engine implements EngineApi {
     return { suite: this.suite, wrapper: this.wrapper };
   }
 
-  /** The leader writes its status where every tab's live query sees it (read-model syncStatus). */
-  private recordStatus(): () => void {
-    let status: SyncStatus = { connection: { state: 'connecting', attempt: 0 }, leader: true };
-    const write = (next: SyncStatus) => {
-      status = next;
-      void this.db.sync.put({ key: STATUS_KEY, value: next }).catch(() => undefined);
-    };
-    write(status);
-    const offConnection = this.events.on('connection', (connection) => write({ ...status, connection }));
-    const offSync = this.events.on('sync', (sync) => write({ ...status, sync }));
-    return () => {
-      offConnection();
-      offSync();
-      write({ connection: { state: 'idle' }, leader: false });
-    };
-  }
-
-  private async becameLeader(): Promise<void> {
-    this.events.emit('leader', { leader: true });
-    this.stopRecording = this.recordStatus();
-    // Sync runs while an account is linked on this device; it starts when one appears.
-    this.accountWatch = liveQuery(() => this.db.account.get('me')).subscribe({
-      next: (account) => {
-        if (account?.linked && !this.runtime) this.startRuntime();
-      },
-      error: (error: unknown) => this.logger.warn('engine: account watch failed', { error: String(error) }),
+  /** The runtime for the linked account, built when this tab leads. */
+  private async createRuntime(): Promise<SyncRuntime | undefined> {
+    const { suite, wrapper } = this.ready();
+    const account = await this.db.account.get('me');
+    if (!account?.linked) return undefined;
+    const device = await loadDeviceKeys(this.db, wrapper, account.deviceId);
+    if (!device) return undefined;
+    return new SyncRuntime({
+      db: this.db,
+      wrapper,
+      suite,
+      api: this.api,
+      transport: this.transport,
+      clock: this.clock,
+      random: this.random,
+      logger: this.logger,
+      events: this.events,
+      account,
+      device,
+      backoff: this.options.backoff,
     });
-  }
-
-  private async resign(): Promise<void> {
-    this.accountWatch?.unsubscribe();
-    this.accountWatch = undefined;
-    this.runtimeJob = this.runtimeJob.then(() => this.stopRuntime());
-    await this.runtimeJob;
-    this.stopRecording?.();
-    this.stopRecording = undefined;
-    this.events.emit('leader', { leader: false });
-  }
-
-  private startRuntime(): void {
-    this.runtimeJob = this.runtimeJob.then(() =>
-      this.createRuntime().catch((error: unknown) => {
-        this.logger.error('engine: sync did not start', { error: String(error) });
-        this.events.emit('error', { kind: 'sync', message: 'sync could not start' });
-      }),
-    );
-  }
-
-  private async createRuntime(): Promise<void> {
-    {
-      if (this.runtime || !this.election.isLeader) return;
-      const { suite, wrapper } = this.ready();
-      const account = await this.db.account.get('me');
-      if (!account?.linked) return;
-      const device = await loadDeviceKeys(this.db, wrapper, account.deviceId);
-      if (!device) return;
-      const runtime = new SyncRuntime({
-        db: this.db,
-        wrapper,
-        suite,
-        api: this.api,
-        transport: this.transport,
-        clock: this.clock,
-        random: this.random,
-        logger: this.logger,
-        events: this.events,
-        account,
-        device,
-        backoff: this.options.backoff,
-      });
-      this.runtime = runtime;
-      await runtime.start();
-    }
-  }
-
-  private async stopRuntime(): Promise<void> {
-    const runtime = this.runtime;
-    this.runtime = undefined;
-    await runtime?.stop();
   }
 
   async signIn(request: SignInRequest): Promise<{ readonly address: string; readonly deviceId: string }> {
@@ -248,14 +199,12 @@ export class Engine implements EngineApi {
       },
       request,
     );
-    if (this.election.isLeader && !this.runtime) this.startRuntime();
-    await this.runtimeJob;
+    if (this.election.isLeader && !this.runtime) await this.host.start();
     return { address: result.address, deviceId: result.deviceId };
   }
 
   async signOut(): Promise<void> {
-    this.runtimeJob = this.runtimeJob.then(() => this.stopRuntime());
-    await this.runtimeJob;
+    await this.host.stop();
     await this.api
       .signOut()
       .catch((error: unknown) => this.logger.info('engine: relay sign-out failed', { error: String(error) }));
@@ -266,13 +215,8 @@ export class Engine implements EngineApi {
     });
   }
 
-  private async resolve(addressOrEns: string): Promise<string> {
-    const lower = addressOrEns.trim().toLowerCase();
-    if (Address.safeParse(lower).success) return lower;
-    const resolved = lower.includes('.') ? await this.options.resolveName?.(lower) : undefined;
-    const parsed = Address.safeParse(resolved?.toLowerCase());
-    if (!parsed.success) throw new ProtocolError('not_found', `cannot resolve ${addressOrEns.slice(0, 64)}`);
-    return parsed.data;
+  private resolve(addressOrEns: string): Promise<string> {
+    return resolveAddress(addressOrEns, this.options.resolveName);
   }
 
   /** Runs on the leader: here if this tab syncs, through the commands table otherwise. */
@@ -281,7 +225,7 @@ export class Engine implements EngineApi {
     args: object,
     here: (runtime: SyncRuntime) => Promise<T>,
   ): Promise<unknown> {
-    await this.runtimeJob;
+    await this.host.settled();
     if (this.runtime) return here(this.runtime);
     return runCommand(this.db, this.clock, kind, args);
   }
@@ -317,28 +261,7 @@ export class Engine implements EngineApi {
   }
 
   async send(conversationId: string, content: OutgoingContent): Promise<string> {
-    const account = await this.db.account.get('me');
-    if (!account?.linked) throw new ProtocolError('unauthenticated', 'sign in first');
-    const conversation = await this.db.conversations.get(conversationId);
-    if (!conversation) throw new ProtocolError('not_found', 'no such conversation');
-    if (conversation.active === false) throw new ProtocolError('forbidden', 'you are no longer a member');
-    const head = await ownHead(this.db);
-    if (!head) throw new ProtocolError('unauthenticated', 'this device is not linked');
-    const now = this.clock.now();
-    const full = checkedContent(content, {
-      sentAt: now,
-      deviceLogHead: head,
-      groupStateHash: conversation.kind === 'group' ? conversation.stateHash : undefined,
-    });
-    const clientId = bytesToHex(this.random(16));
-    await enqueueMessage(this.db, {
-      clientId,
-      conversationId,
-      senderAddress: account.address,
-      senderDevice: account.deviceId,
-      content: full,
-      now,
-    });
+    const clientId = await composeMessage(this.composer, conversationId, content);
     this.runtime?.outbox.wake();
     return clientId;
   }
@@ -357,23 +280,8 @@ export class Engine implements EngineApi {
     await this.db.transaction('rw', this.db.conversations, this.db.messages, () =>
       markReadUpTo(this.db, conversationId, uptoSeq),
     );
-    const head = await ownHead(this.db);
-    const receipts = (await this.db.preferences.get(PREF_READ_RECEIPTS))?.value !== false;
-    if (!head || !receipts) return;
-    const content = checkedContent(
-      { type: 'receipt', status: 'read', upToSeq: uptoSeq },
-      {
-        sentAt: this.clock.now(),
-        deviceLogHead: head,
-        groupStateHash: conversation.kind === 'group' ? conversation.stateHash : undefined,
-      },
-    );
-    await enqueueHidden(this.db, {
-      clientId: bytesToHex(this.random(16)),
-      conversationId,
-      content,
-      now: this.clock.now(),
-    });
+    if ((await this.db.preferences.get(PREF_READ_RECEIPTS))?.value === false) return;
+    await composeReceipt(this.composer, conversationId, 'read', uptoSeq);
     this.runtime?.outbox.wake();
   }
 

@@ -20,7 +20,7 @@ import { accountFor, seqStateOf } from '../sync/seq-tracker';
 import type { RelayApi } from '../transport/relay-api';
 import type { ReceiptOut } from '../transport/relay-schemas';
 import { planBatches, type ReadyMessage } from './batch';
-import { failureOf } from './failure';
+import { backOff, failureOf, markFailed } from './failure';
 
 export interface Sealer {
   seal(
@@ -159,8 +159,13 @@ export class OutboxWorker {
         continue;
       }
       const { batches, oversized } = planBatches(ready);
-      for (const m of oversized)
-        await this.fail([m.clientId], new ProtocolError('too_large', 'the message is too large to send'));
+      for (const m of oversized) {
+        await markFailed(
+          this.d.db,
+          [m.clientId],
+          new ProtocolError('too_large', 'the message is too large to send'),
+        );
+      }
       for (const batch of batches) {
         if (this.stopped) return;
         const ok = await this.sendBatch(batch);
@@ -297,43 +302,15 @@ export class OutboxWorker {
         this.d.logger.warn('outbox: session renewal failed', { error: String(renewError) });
       }
     }
-    if (isRetryable(error.kind) || error.kind === 'unauthenticated') await this.backoff(clientIds, error);
-    else await this.fail(clientIds, error);
-  }
-
-  private async backoff(clientIds: readonly string[], error: ProtocolError): Promise<void> {
     const { db, clock } = this.d;
-    const now = clock.now();
-    await db.transaction('rw', db.outbox, async () => {
-      for (const clientId of clientIds) {
-        const row = await db.outbox.where('clientId').equals(clientId).first();
-        if (row?.id === undefined) continue;
-        const attempts = row.attempts + 1;
-        const delay = Math.max(
-          error.retryAfterMs ?? 0,
-          backoffDelay(attempts, this.d.unit(), this.d.backoff),
-        );
-        await db.outbox.update(row.id, {
-          attempts,
-          nextAttemptAt: now + delay,
-          lastError: `${error.kind}: ${error.message}`,
-        });
-      }
-    });
-  }
-
-  private async fail(clientIds: readonly string[], error: ProtocolError): Promise<void> {
-    const { db } = this.d;
-    const reason = `${error.kind}: ${error.message}`;
-    this.d.logger.warn('outbox: a message failed', { kind: error.kind });
-    await db.transaction('rw', db.outbox, db.messages, async () => {
-      for (const clientId of clientIds) {
-        const row = await db.outbox.where('clientId').equals(clientId).first();
-        if (row?.id === undefined) continue;
-        await db.outbox.update(row.id, { state: 'failed', lastError: reason });
-        await db.messages.update(clientId, { status: 'failed', reason });
-      }
-    });
+    if (isRetryable(error.kind) || error.kind === 'unauthenticated') {
+      await backOff(db, clientIds, error, clock.now(), (attempts) =>
+        backoffDelay(attempts, this.d.unit(), this.d.backoff),
+      );
+    } else {
+      this.d.logger.warn('outbox: a message failed', { kind: error.kind });
+      await markFailed(db, clientIds, error);
+    }
   }
 }
 

@@ -1,13 +1,12 @@
 // Everything the syncing tab runs while signed in: the crypto state, verified device logs, the
 // outbox worker, the sync loop, group state, and the commands other tabs hand over. Created when
 // this tab becomes the leader (or signs in while leader), stopped when it resigns.
-import { bytesToHex, type CryptoSuite } from '@parley/crypto';
+import type { CryptoSuite } from '@parley/crypto';
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import type { DeviceSecrets } from '../account/device-keys';
 import { maintainPrekeys } from '../account/prekeys';
 import { Sessions } from '../account/session';
-import { checkedContent } from '../content/outgoing';
 import { ConversationDirectory } from '../conversations/directory';
 import { Groups } from '../conversations/groups';
 import { CryptoState } from '../crypto-state/crypto-state';
@@ -17,7 +16,7 @@ import type { EngineEvents } from '../engine-api';
 import type { Emitter } from '../events/emitter';
 import { Identities } from '../identity/identities';
 import { CommandProcessor } from '../leader/commands';
-import { enqueueHidden } from '../outbox/enqueue';
+import { composeReceipt } from '../outbox/compose';
 import { OutboxWorker, type Sealer, unitFrom } from '../outbox/outbox-worker';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -28,7 +27,6 @@ import type { RelayApi } from '../transport/relay-api';
 import type { Transport } from '../transport/transport';
 import type { ApplyDeps, ApplyResult, Opener } from './apply';
 import type { BackoffPolicy } from './backoff';
-import { ownHead } from './own-head';
 import { SyncLoop } from './sync-loop';
 import { TypingSignals } from './typing';
 
@@ -223,29 +221,13 @@ export class SyncRuntime {
   }
 
   private async sendReceipts(): Promise<void> {
-    const { db, clock } = this.ctx;
     const due = [...this.pendingReceipts];
     this.pendingReceipts.clear();
+    const composer = { db: this.ctx.db, random: this.ctx.random, now: () => this.ctx.clock.now() };
     for (const [conversationId, upToSeq] of due) {
       if (this.stopped) return;
       try {
-        const conversation = await db.conversations.get(conversationId);
-        const head = await ownHead(db);
-        if (!conversation || !head) continue;
-        const content = checkedContent(
-          { type: 'receipt', status: 'delivered', upToSeq },
-          {
-            sentAt: clock.now(),
-            deviceLogHead: head,
-            groupStateHash: conversation.kind === 'group' ? conversation.stateHash : undefined,
-          },
-        );
-        await enqueueHidden(db, {
-          clientId: bytesToHex(this.ctx.random(16)),
-          conversationId,
-          content,
-          now: clock.now(),
-        });
+        await composeReceipt(composer, conversationId, 'delivered', upToSeq);
       } catch (error) {
         this.ctx.logger.warn('sync: could not queue a receipt', { error: String(error) });
       }

@@ -9,22 +9,17 @@
 //   operations per connection (relay config maxSubscriptionsPerConnection), so more wait here.
 // - graphql-ws never retries on its own (retryAttempts 0). A dropped socket fails the operations
 //   on it with ProtocolError('unavailable'), and the sync loop decides when to reconnect (backoff
-//   with full jitter, sync/reconnect.ts). Keeping that decision in one place keeps it testable.
+//   with full jitter, sync/sync-loop.ts). Keeping that decision in one place keeps it testable.
 // - With no operation open for `idleMs` (5 minutes), the socket is closed; the next operation
 //   reopens it. The timer runs on the Clock port, so tests can move time.
 import { Client, fetchExchange, type OperationResult, subscriptionExchange } from '@urql/core';
-import {
-  createClient,
-  type FormattedExecutionResult,
-  type Sink,
-  type SubscribePayload,
-  type Client as WsClient,
-} from 'graphql-ws';
+import type { Sink, SubscribePayload } from 'graphql-ws';
 import { OPERATIONS, type OperationName, ProtocolError } from '../deps/protocol';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import { fromCloseEvent, fromCombinedError, fromGraphQLError } from './errors';
-import type { OperationSink, Transport, TransportStatus } from './transport';
+import { createRelaySocket, type Result } from './socket';
+import type { OperationSink, Transport } from './transport';
 
 export const IDLE_CLOSE_MS = 5 * 60_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -55,11 +50,6 @@ export interface GraphqlTransportOptions {
   readonly maxInFlight?: number;
 }
 
-/** The WebSocket URL for an HTTP(S) GraphQL URL. */
-export function webSocketUrl(httpUrl: string): string {
-  return httpUrl.replace(/^http(s?):/, 'ws$1:');
-}
-
 type Kind = 'query' | 'mutation' | 'subscription';
 
 function kindOf(document: string): Kind {
@@ -69,128 +59,21 @@ function kindOf(document: string): Kind {
 }
 
 export function createGraphqlTransport(options: GraphqlTransportOptions): Transport {
-  const { clock, logger } = options;
-  const idleMs = options.idleMs ?? IDLE_CLOSE_MS;
+  const { clock } = options;
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const maxInFlight = options.maxInFlight ?? 3;
   const waiting: Array<() => void> = [];
   let inFlight = 0;
-  const listeners = new Set<(status: TransportStatus) => void>();
-  let token: string | undefined;
-  let socket: WsClient | undefined;
-  let socketGeneration = 0;
-  let open = 0;
-  let idleTimer: unknown;
   let closed = false;
-
-  const emit = (status: TransportStatus) => {
-    for (const listener of listeners) listener(status);
-  };
-
-  const cancelIdle = () => {
-    if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
-    idleTimer = undefined;
-  };
-
-  const dropSocket = () => {
-    socketGeneration++;
-    const s = socket;
-    socket = undefined;
-    s?.dispose();
-  };
-
-  const armIdle = () => {
-    cancelIdle();
-    if (open > 0 || socket === undefined) return;
-    idleTimer = clock.setTimeout(() => {
-      idleTimer = undefined;
-      if (open > 0 || socket === undefined) return;
-      logger.debug('transport: closing the idle socket');
-      dropSocket();
-      emit({ state: 'idle' });
-    }, idleMs);
-  };
-
-  const currentSocket = (): WsClient => {
-    if (socket) return socket;
-    // graphql-ws emits `connecting` from inside createClient (non-lazy mode), so the handlers
-    // identify their socket by generation rather than by the client object.
-    const generation = ++socketGeneration;
-    const current = () => generation === socketGeneration;
-    const created = createClient({
-      url: webSocketUrl(options.url),
-      webSocketImpl: options.webSocketImpl,
-      lazy: false,
-      retryAttempts: 0,
-      shouldRetry: () => false,
-      generateID: () => options.generateId(),
-      connectionParams: () => (token === undefined ? {} : { token }),
-      onNonLazyError: () => {
-        // Reported to each operation's sink and through the `closed` event below.
-      },
-      on: {
-        connecting: () => {
-          if (current()) emit({ state: 'connecting' });
-        },
-        connected: () => {
-          if (current()) emit({ state: 'connected' });
-        },
-        closed: (event) => {
-          if (!current()) return;
-          // Not disposed here: graphql-ws fails the operations on the dead socket with the close
-          // event itself (a dispose would complete them instead, which reads as a clean end).
-          // With retryAttempts 0 it does not reconnect on its own; the next operation makes a
-          // new client.
-          socketGeneration++;
-          socket = undefined;
-          emit({ state: 'closed', error: fromCloseEvent(event) });
-        },
-      },
-    });
-    if (current()) socket = created;
-    return created;
-  };
-
-  /**
-   * Runs one operation on the socket and counts it as open until it ends or is stopped. Every
-   * operation that reaches the socket goes through here, so `open` is exactly what is open.
-   */
-  const onSocket = (
-    payload: SubscribePayload,
-    sink: Sink<FormattedExecutionResult<Record<string, unknown>, unknown>>,
-  ): { stop: () => void; release: () => void } => {
-    if (closed) {
-      sink.error(new ProtocolError('unavailable', 'the transport is closed'));
-      return { stop: () => undefined, release: () => undefined };
-    }
-    cancelIdle();
-    open++;
-    let counted = true;
-    const release = () => {
-      if (!counted) return;
-      counted = false;
-      open--;
-      armIdle();
-    };
-    const stop = currentSocket().subscribe(payload, {
-      next: (value) => sink.next(value),
-      error: (error) => {
-        release();
-        sink.error(error);
-      },
-      complete: () => {
-        release();
-        sink.complete();
-      },
-    });
-    return {
-      release,
-      stop: () => {
-        release();
-        stop();
-      },
-    };
-  };
+  const socket = createRelaySocket({
+    url: options.url,
+    webSocketImpl: options.webSocketImpl,
+    clock,
+    logger: options.logger,
+    generateId: options.generateId,
+    idleMs: options.idleMs ?? IDLE_CLOSE_MS,
+  });
+  const onSocket = (payload: SubscribePayload, sink: Sink<Result>) => socket.run(payload, sink);
 
   const urql = new Client({
     url: options.url,
@@ -345,27 +228,15 @@ export function createGraphqlTransport(options: GraphqlTransportOptions): Transp
   return {
     request,
     subscribe: subscribeTo,
-    setToken(next) {
-      if (next === token) return;
-      token = next;
-      if (socket) {
-        dropSocket();
-        emit({ state: 'closed', error: new ProtocolError('unauthenticated', 'the session changed') });
-      }
-    },
+    setToken: (next) => socket.setToken(next),
     get openOperations() {
-      return open;
+      return socket.openOperations;
     },
-    onStatus(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onStatus: (listener) => socket.onStatus(listener),
     async close() {
       closed = true;
-      cancelIdle();
       for (const wake of waiting.splice(0)) wake();
-      dropSocket();
-      listeners.clear();
+      socket.close();
     },
   };
 }
