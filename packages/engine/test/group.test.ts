@@ -59,12 +59,14 @@ describe('groups', () => {
     // Carol's group key material as it was before the removal (a copy she could have kept).
     const carolsKeys = (await carol.engine.db.epochs.get(group))?.session;
     expect(carolsKeys).toBeDefined();
-    const recordedBefore = recorder.envelopes.length;
     await alice.engine.removeMembers(group, [carol.address]);
     await waitFor(
       async () => (await carol.engine.db.conversations.get(group))?.active === false,
       'Carol to see she was removed',
     );
+    // Count from here: receipts Alice sealed while the removal was still in flight belong to the
+    // old epoch, which Carol was entitled to read.
+    const recordedBefore = recorder.envelopes.length;
     await alice.engine.send(group, { type: 'text', body: 'after carol left' });
     await waitFor(
       async () => (await texts(bob.engine, group)).includes('after carol left'),
@@ -86,7 +88,7 @@ describe('groups', () => {
       const error = await openGroupMessage(suite, carolsKeys, decodeBase64url(e.body, 64 * 1024)).catch(
         (x: unknown) => x,
       );
-      expect(isCryptoError(error, 'wrong_epoch')).toBe(true);
+      expect(isCryptoError(error) ? error.kind : error).toBe('wrong_epoch');
     }
   });
 });
