@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, signedInPerson, texts, waitFor } from './support/engines';
-import { type RunningRelay, startRelay } from './support/relay-harness';
+import { describe, expect, it } from 'vitest';
+import { texts, waitFor } from './support/engines';
+import { useRelayScene } from './support/relay-scene';
 
-let relay: RunningRelay;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  relay = await startRelay();
-}, 60_000);
-
-afterAll(async () => {
-  for (const p of people) await p.engine.stop();
-  await relay?.close();
-});
+const scene = useRelayScene();
 
 describe('direct messages', () => {
   it('Alice and Bob exchange messages in real time, both ways', async () => {
-    const alice = await signedInPerson(relay.url, 'alice');
-    const bob = await signedInPerson(relay.url, 'bob');
-    people.push(alice, bob);
+    const alice = await scene.person('alice');
+    const bob = await scene.person('bob');
     const drops: string[] = [];
     for (const p of [alice, bob])
       p.engine.on('connection', (c) => c.state === 'reconnecting' && drops.push(c.state));

@@ -1,26 +1,15 @@
 import { liveQuery } from 'dexie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conversationList, messagePage, syncStatus } from '../src/read-model';
-import { type Person, signedInPerson, texts, waitFor } from './support/engines';
-import { type RunningRelay, startRelay } from './support/relay-harness';
+import { texts, waitFor } from './support/engines';
+import { useRelayScene } from './support/relay-scene';
 
-let relay: RunningRelay;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  relay = await startRelay();
-}, 60_000);
-
-afterAll(async () => {
-  for (const p of people) await p.engine.stop();
-  await relay?.close();
-});
+const scene = useRelayScene();
 
 describe('no leaked subscriptions', () => {
   it('1,000 mounts and unmounts of a conversation screen leave only the one events subscription open', async () => {
-    const alice = await signedInPerson(relay.url, 'alice');
-    const bob = await signedInPerson(relay.url, 'bob');
-    people.push(alice, bob);
+    const alice = await scene.person('alice');
+    const bob = await scene.person('bob');
     const dm = await alice.engine.createDM(bob.address);
     await alice.engine.send(dm, { type: 'text', body: 'hi' });
     await waitFor(async () => (await texts(bob.engine, dm)).length === 1, 'Bob to get it');

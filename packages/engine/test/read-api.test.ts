@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PREF_TYPING } from '../src/engine-options';
 import { conversationList, memberPage, messagePage, syncStatus } from '../src/read-model';
-import { bodyOf, type Person, signedInPerson, texts, waitFor } from './support/engines';
-import { type RunningRelay, startRelay } from './support/relay-harness';
+import { bodyOf, texts, waitFor } from './support/engines';
+import { useRelayScene } from './support/relay-scene';
 
-let relay: RunningRelay;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  relay = await startRelay();
-}, 60_000);
-
-afterAll(async () => {
-  for (const p of people) await p.engine.stop();
-  await relay?.close();
-});
+const scene = useRelayScene();
 
 describe('the read API and the small writes', () => {
   it('pages messages backwards, lists conversations, marks read, and shows typing', async () => {
-    const alice = await signedInPerson(relay.url, 'alice');
-    const bob = await signedInPerson(relay.url, 'bob');
-    people.push(alice, bob);
+    const alice = await scene.person('alice');
+    const bob = await scene.person('bob');
     const dm = await alice.engine.createDM(bob.address);
     const sent: string[] = [];
     for (let i = 1; i <= 5; i++) {

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Person, signedInPerson, texts, waitFor } from './support/engines';
-import { type RunningRelay, startRelay } from './support/relay-harness';
+import { describe, expect, it } from 'vitest';
+import { texts, waitFor } from './support/engines';
+import { useRelayScene } from './support/relay-scene';
 
-let relay: RunningRelay;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  relay = await startRelay();
-}, 60_000);
-
-afterAll(async () => {
-  for (const p of people) await p.engine.stop();
-  await relay?.close();
-});
+const scene = useRelayScene();
 
 describe('a second device of the same wallet', () => {
   it("receives Bob's messages and Alice's own sent messages from the moment it is linked", async () => {
-    const alice = await signedInPerson(relay.url, 'alice-1');
-    const bob = await signedInPerson(relay.url, 'bob');
-    people.push(alice, bob);
+    const alice = await scene.person('alice-1');
+    const bob = await scene.person('bob');
     const dm = await alice.engine.createDM(bob.address);
     await alice.engine.send(dm, { type: 'text', body: 'before the second device' });
     await waitFor(async () => (await texts(bob.engine, dm)).length === 1, 'Bob to get the first message');
 
     // Same wallet, another browser: SIWE plus one link-device signature.
     const signatures = alice.wallet.signatures;
-    const phone = await signedInPerson(relay.url, 'alice-2', alice.wallet);
-    people.push(phone);
+    const phone = await scene.person('alice-2', alice.wallet);
     expect(alice.wallet.signatures - signatures).toBe(2);
     expect(phone.deviceId).not.toBe(alice.deviceId);
 

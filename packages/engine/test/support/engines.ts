@@ -69,7 +69,7 @@ export interface Person {
 export async function signedInPerson(
   url: string,
   name: string,
-  wallet = new TestWallet(),
+  wallet: TestWallet = new TestWallet(),
   browser = newBrowser(),
 ): Promise<Person> {
   const engine = newEngine(url, browser, {}, name);
