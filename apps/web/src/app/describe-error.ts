@@ -11,8 +11,6 @@ function kindOf(error: unknown): string | undefined {
 export function describeError(error: unknown, t: TFunction): string {
   if (isUserRejection(error)) return t('errors.declined');
   switch (kindOf(error)) {
-    case 'engine_unavailable':
-      return t('errors.engineUnavailable');
     case 'wrong_passphrase':
       return t('errors.wrongPassphrase');
     case 'weak_passphrase':

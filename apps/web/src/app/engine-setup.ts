@@ -1,15 +1,31 @@
-// Builds the real engine for this browser. Loaded lazily (bootstrap.ts), so the engine's crypto
-// and transport stay out of the initial bundle.
-//
-// TODO(engine integration): packages/engine does not export a factory yet. When it does, this
-// becomes e.g.
-//   const { createEngine } = await import('@parley/engine');
-//   return createEngine({ db, relayUrl: location.origin, indexedDB, locks: navigator.locks, ... });
-// Until then the stand-in fails every write with EngineUnavailableError, which the UI shows.
-import type { EngineApi } from '../../../../packages/engine/src/engine-api';
-import type { ParleyDatabase } from '../../../../packages/engine/src/store/database';
-import { createUnavailableEngine } from '../engine/unavailable-engine';
+// Builds the real engine for this browser (DESIGN.md §2: one of the two places that create
+// adapters). Loaded lazily from bootstrap.ts, so the engine's crypto and transport stay out of the
+// initial bundle. The engine opens its own Dexie connection to the same database the UI reads;
+// Dexie's change events reach the UI's live queries across connections.
+import { Engine, type EngineApi, type LockManagerLike } from '@parley/engine';
 
-export async function createEngine(_db: ParleyDatabase): Promise<EngineApi> {
-  return createUnavailableEngine();
+export async function createEngine(databaseName: string): Promise<EngineApi> {
+  return new Engine({
+    relayUrl: new URL('/graphql', location.origin).toString(),
+    indexedDB: window.indexedDB,
+    IDBKeyRange: window.IDBKeyRange,
+    databaseName,
+    locks: browserLocks(),
+    subtle: globalThis.crypto.subtle,
+    logger: consoleLogger,
+  });
 }
+
+function browserLocks(): LockManagerLike {
+  // Every browser Parley supports has Web Locks; without them two tabs would both sync.
+  if (!('locks' in navigator)) throw new Error('this browser has no Web Locks API');
+  return navigator.locks;
+}
+
+/** Logs only kinds and counts: never message bodies, keys or tokens (the engine passes none). */
+const consoleLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string, fields?: Record<string, unknown>) => console.warn(message, fields ?? {}),
+  error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields ?? {}),
+};

@@ -214,7 +214,6 @@ export const en = {
   },
   errors: {
     declined: 'You declined the request in your wallet.',
-    engineUnavailable: 'Chat is not available in this build yet. Your settings and wallet still work.',
     wrongPassphrase: 'Wrong passphrase.',
     weakPassphrase: 'That passphrase is too short.',
     corruptKeystore: 'The wallet stored in this browser cannot be read.',

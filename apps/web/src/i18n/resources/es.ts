@@ -224,8 +224,6 @@ export const es = {
   },
   errors: {
     declined: 'Rechazaste la solicitud en tu cartera.',
-    engineUnavailable:
-      'El chat aún no está disponible en esta versión. Tus ajustes y tu cartera siguen funcionando.',
     wrongPassphrase: 'Frase de contraseña incorrecta.',
     weakPassphrase: 'Esa frase de contraseña es demasiado corta.',
     corruptKeystore: 'No se puede leer la cartera guardada en este navegador.',

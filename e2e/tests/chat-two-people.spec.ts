@@ -1,0 +1,67 @@
+// Two people in two browser contexts talk through the real relay: sign-in with an EIP-6963 test
+// wallet, a DM both ways in real time with delivery and read ticks, sends while offline, and a
+// reload with no network that still shows the whole local history (issue #5 acceptance).
+import { expect, test } from '../fixtures';
+import { TEST_KEYS } from '../fixtures/test-wallet';
+import { messages, newPerson, openConversation, sendText, signIn, startDm, tick } from '../support/people';
+
+test('Alice and Bob chat both ways in real time; ticks move on; offline sends arrive once, in order', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const alice = await newPerson(browser, 'alice', TEST_KEYS.alice);
+  const bob = await newPerson(browser, 'bob', TEST_KEYS.bob);
+  await signIn(alice);
+  await signIn(bob);
+
+  await startDm(alice, bob.wallet.address);
+  await sendText(alice, 'gm Bob, still selling the punk?');
+  const first = messages(alice).filter({ hasText: 'gm Bob' });
+  await expect(first).toBeVisible();
+
+  // Bob's list shows the new conversation; he opens it, which reads it.
+  await openConversation(bob, 'gm Bob, still selling the punk?');
+  await expect(messages(bob).filter({ hasText: 'gm Bob' })).toBeVisible();
+  // Alice's tick goes to "Read" once Bob has the thread open.
+  await expect(tick(first)).toHaveAccessibleName('Read', { timeout: 30_000 });
+
+  await sendText(bob, 'gm! yes, 40 ETH');
+  await expect(messages(alice).filter({ hasText: 'gm! yes, 40 ETH' })).toBeVisible({ timeout: 30_000 });
+  await expect(tick(messages(bob).filter({ hasText: 'gm! yes, 40 ETH' }))).toHaveAccessibleName('Read', {
+    timeout: 30_000,
+  });
+
+  // Bob loses the network and sends three messages: they wait in his outbox, shown as pending.
+  await bob.context.setOffline(true);
+  await expect(bob.page.getByText('You’re offline.', { exact: false })).toBeVisible();
+  const offline = ['offline one', 'offline two', 'offline three'];
+  for (const text of offline) await sendText(bob, text);
+  for (const text of offline) {
+    await expect(tick(messages(bob).filter({ hasText: text }))).toHaveAccessibleName('Sending');
+  }
+  await bob.context.setOffline(false);
+  for (const text of offline) {
+    await expect(messages(alice).filter({ hasText: text })).toHaveCount(1, { timeout: 30_000 });
+  }
+  const aliceTexts = await messages(alice).allInnerTexts();
+  const order = offline.map((text) => aliceTexts.findIndex((t) => t.includes(text)));
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  for (const text of offline) {
+    await expect(tick(messages(bob).filter({ hasText: text }))).not.toHaveAccessibleName('Sending', {
+      timeout: 30_000,
+    });
+  }
+
+  // Alice reloads with no network: the service worker serves the app, and IndexedDB the history.
+  await alice.context.setOffline(true);
+  await alice.page.reload();
+  await openConversation(alice, 'offline three');
+  for (const text of ['gm Bob, still selling the punk?', 'gm! yes, 40 ETH', ...offline]) {
+    await expect(messages(alice).filter({ hasText: text })).toHaveCount(1);
+  }
+
+  expect(alice.pageErrors).toEqual([]);
+  expect(bob.pageErrors).toEqual([]);
+  await alice.context.close();
+  await bob.context.close();
+});
