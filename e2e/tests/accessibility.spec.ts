@@ -26,7 +26,10 @@ for (const viewport of [
         expect(await seriousViolations(page)).toEqual([]);
       });
 
-      test('conversation list, thread and the new conversation dialog', async ({ page, testWallet }) => {
+      test('conversation list, thread, and the new conversation and new group dialogs', async ({
+        page,
+        testWallet,
+      }) => {
         await openSignedIn(page, testWallet.address);
         expect(await seriousViolations(page)).toEqual([]);
         await page.goto(`/#/c/${THREAD_ID}`);
@@ -35,6 +38,10 @@ for (const viewport of [
         await page.goto('/#/');
         await page.getByRole('button', { name: 'New conversation' }).first().click();
         await expect(page.getByRole('dialog', { name: 'New conversation' })).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'New group' }).click();
+        await expect(page.getByRole('dialog', { name: 'New group' })).toBeVisible();
         expect(await seriousViolations(page)).toEqual([]);
         await page.keyboard.press('Escape');
         await page.goto('/#/settings');

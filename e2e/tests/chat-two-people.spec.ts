@@ -3,7 +3,17 @@
 // reload with no network that still shows the whole local history (issue #5 acceptance).
 import { expect, test } from '../fixtures';
 import { TEST_KEYS } from '../fixtures/test-wallet';
-import { messages, newPerson, openConversation, sendText, signIn, startDm, tick } from '../support/people';
+import { seriousViolations } from '../support/axe';
+import {
+  messages,
+  newPerson,
+  openConversation,
+  safetyDigits,
+  sendText,
+  signIn,
+  startDm,
+  tick,
+} from '../support/people';
 
 test('Alice and Bob chat both ways in real time; ticks move on; offline sends arrive once, in order', async ({
   browser,
@@ -14,7 +24,7 @@ test('Alice and Bob chat both ways in real time; ticks move on; offline sends ar
   await signIn(alice);
   await signIn(bob);
 
-  await startDm(alice, bob.wallet.address);
+  await startDm(alice, bob.wallet?.address ?? '');
   await sendText(alice, 'gm Bob, still selling the punk?');
   const first = messages(alice).filter({ hasText: 'gm Bob' });
   await expect(first).toBeVisible();
@@ -24,6 +34,17 @@ test('Alice and Bob chat both ways in real time; ticks move on; offline sends ar
   await expect(messages(bob).filter({ hasText: 'gm Bob' })).toBeVisible();
   // Alice's tick goes to "Read" once Bob has the thread open.
   await expect(tick(first)).toHaveAccessibleName('Read', { timeout: 30_000 });
+
+  // Safety numbers: both sides show the same 60 digits; Alice marks Bob verified.
+  const aliceDigits = await safetyDigits(alice);
+  const bobDigits = await safetyDigits(bob);
+  expect(aliceDigits).toMatch(/^[0-9]{60}$/);
+  expect(bobDigits).toBe(aliceDigits);
+  await alice.page.getByRole('button', { name: 'Safety number' }).click();
+  expect(await seriousViolations(alice.page)).toEqual([]);
+  await alice.page.getByRole('button', { name: 'Mark as verified' }).click();
+  await expect(alice.page.getByText('You marked', { exact: false })).toBeVisible();
+  await alice.page.keyboard.press('Escape');
 
   await sendText(bob, 'gm! yes, 40 ETH');
   await expect(messages(alice).filter({ hasText: 'gm! yes, 40 ETH' })).toBeVisible({ timeout: 30_000 });

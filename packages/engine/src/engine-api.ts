@@ -2,6 +2,10 @@
 // live queries on the local database (read-model.ts) and writes only through these methods.
 // Every write commits locally first and returns without waiting for the network (DESIGN.md §1.2).
 
+import type { SafetyNumberView } from './identity/safety';
+
+export type { SafetyNumberView };
+
 /** An EIP-1193 provider: a browser extension's, the built-in wallet's, or a test wallet. */
 export interface Eip1193Provider {
   request(args: { method: string; params?: readonly unknown[] | Record<string, unknown> }): Promise<unknown>;
@@ -74,4 +78,9 @@ export interface EngineApi {
   /** Debounced; a no-op when the typing privacy setting is off. */
   setTyping(conversationId: string, typing: boolean): void;
   revokeDevice(deviceId: string, provider: Eip1193Provider): Promise<void>;
+
+  /** The safety number with `peer`, from the device logs verified on this device (§8). */
+  safetyNumber(peer: string): Promise<SafetyNumberView>;
+  /** Marks `peer` verified after comparing numbers; cleared by the engine when devices change. */
+  setSafetyVerified(peer: string, verified: boolean): Promise<void>;
 }

@@ -13,6 +13,7 @@ import type { Eip1193Provider, EngineApi, EngineEvents, OutgoingContent, SignInR
 import { DEFAULT_DATABASE, type EngineOptions, PREF_READ_RECEIPTS, PREF_TYPING } from './engine-options';
 import { Emitter } from './events/emitter';
 import { Identities } from './identity/identities';
+import { type SafetyNumberView, safetyNumberWith, setSafetyVerified } from './identity/safety';
 import { runCommand } from './leader/commands';
 import { LeaderElection } from './leader/leader-election';
 import { RuntimeHost } from './leader/runtime-host';
@@ -44,7 +45,7 @@ export class Engine implements EngineApi {
   private suite: CryptoSuite | undefined;
   private wrapper: KeyWrapper | undefined;
   private readonly host: RuntimeHost;
-  private started = false;
+  private starting: Promise<void> | undefined;
   private readonly composer: Composer;
 
   constructor(private readonly options: EngineOptions) {
@@ -131,9 +132,13 @@ export class Engine implements EngineApi {
     return this.events.on(type, listener);
   }
 
-  async start(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
+  /** Idempotent; calls that need the keys wait for it (the UI may call signIn as start runs). */
+  start(): Promise<void> {
+    this.starting ??= this.open();
+    return this.starting;
+  }
+
+  private async open(): Promise<void> {
     await this.db.open();
     this.suite = this.options.suite ?? (await createSuite({ random: this.random }));
     const subtle = this.options.subtle === undefined ? globalThis.crypto?.subtle : this.options.subtle;
@@ -146,8 +151,10 @@ export class Engine implements EngineApi {
   }
 
   async stop(): Promise<void> {
-    if (!this.started) return;
-    this.started = false;
+    const starting = this.starting;
+    if (!starting) return;
+    this.starting = undefined;
+    await starting.catch(() => undefined);
     this.typing.stop();
     await this.election.stop();
     await this.host.settled();
@@ -155,14 +162,16 @@ export class Engine implements EngineApi {
     this.db.close();
   }
 
-  private ready(): { suite: CryptoSuite; wrapper: KeyWrapper } {
+  private async ready(): Promise<{ suite: CryptoSuite; wrapper: KeyWrapper }> {
+    if (!this.starting) throw new ProtocolError('unavailable', 'call start() first');
+    await this.starting;
     if (!this.suite || !this.wrapper) throw new ProtocolError('unavailable', 'call start() first');
     return { suite: this.suite, wrapper: this.wrapper };
   }
 
   /** The runtime for the linked account, built when this tab leads. */
   private async createRuntime(): Promise<SyncRuntime | undefined> {
-    const { suite, wrapper } = this.ready();
+    const { suite, wrapper } = await this.ready();
     const account = await this.db.account.get('me');
     if (!account?.linked) return undefined;
     const device = await loadDeviceKeys(this.db, wrapper, account.deviceId);
@@ -184,7 +193,7 @@ export class Engine implements EngineApi {
   }
 
   async signIn(request: SignInRequest): Promise<{ readonly address: string; readonly deviceId: string }> {
-    const { suite, wrapper } = this.ready();
+    const { suite, wrapper } = await this.ready();
     const identities =
       this.runtime?.identities ?? new Identities(this.db, this.api, suite, this.clock, this.events);
     const result = await signIn(
@@ -307,7 +316,7 @@ export class Engine implements EngineApi {
   }
 
   async revokeDevice(deviceId: string, provider: Eip1193Provider): Promise<void> {
-    const { suite } = this.ready();
+    const { suite } = await this.ready();
     const account = await this.db.account.get('me');
     if (!account) throw new ProtocolError('unauthenticated', 'sign in first');
     const identities =
@@ -318,5 +327,16 @@ export class Engine implements EngineApi {
       account.address,
       deviceId,
     );
+  }
+
+  async safetyNumber(peer: string): Promise<SafetyNumberView> {
+    const address = peer.toLowerCase();
+    // The leader refreshes the peer's log first, so a device linked meanwhile is in the number.
+    await this.runtime?.identities.current(address);
+    return safetyNumberWith(this.db, address);
+  }
+
+  async setSafetyVerified(peer: string, verified: boolean): Promise<void> {
+    await setSafetyVerified(this.db, peer.toLowerCase(), verified);
   }
 }

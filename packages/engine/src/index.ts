@@ -7,6 +7,7 @@ export type {
   EngineEvents,
   MessageRef,
   OutgoingContent,
+  SafetyNumberView,
   SignInRequest,
   SyncProgress,
 } from './engine-api';

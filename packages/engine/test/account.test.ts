@@ -3,6 +3,7 @@ import { TOKEN_PURPOSE } from '../src/account/session';
 import type { Engine } from '../src/engine';
 import { openKeyWrapper } from '../src/store/key-wrap';
 import { newEngine, type Person, signedInPerson, texts, waitFor } from './support/engines';
+import { TestWallet } from './support/test-wallet';
 import { type RunningRelay, startRelay } from './support/relay-harness';
 
 let relay: RunningRelay;
@@ -37,6 +38,18 @@ describe('account setup and sessions', () => {
     const again = await alice.engine.signIn({ provider: alice.wallet });
     expect(again.deviceId).toBe(alice.deviceId);
     expect(alice.wallet.signatures).toBe(3);
+  });
+
+  it('signIn waits for a start() still under way (the UI may call it as the app loads)', async () => {
+    const engine = newEngine(relay.url);
+    engines.push(engine);
+    const wallet = new TestWallet();
+    void engine.start();
+    const { address } = await engine.signIn({ provider: wallet });
+    expect(address).toBe(wallet.address);
+    // And before start() at all, it is refused with a typed error rather than hanging.
+    const unstarted = newEngine(relay.url);
+    await expect(unstarted.signIn({ provider: wallet })).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
   it('renews an expired session with the device key alone, without the wallet', async () => {

@@ -22,6 +22,8 @@ function fakeEngine() {
     discard: unused,
     markRead: unused,
     revokeDevice: unused,
+    safetyNumber: unused,
+    setSafetyVerified: unused,
     on: (type, listener) => emitter.on(type, listener),
     send: async (id, content) => {
       calls.push(`send ${id} ${content.type}`);

@@ -49,5 +49,7 @@ export function createLazyEngine(
     // Typing is ephemeral: before the engine exists there is nobody to tell.
     setTyping: (id, typing) => engine?.setTyping(id, typing),
     revokeDevice: (deviceId, provider) => call((e) => e.revokeDevice(deviceId, provider)),
+    safetyNumber: (peer) => call((e) => e.safetyNumber(peer)),
+    setSafetyVerified: (peer, verified) => call((e) => e.setSafetyVerified(peer, verified)),
   };
 }

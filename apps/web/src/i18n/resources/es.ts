@@ -102,6 +102,7 @@ export const es = {
   conversations: {
     label: 'Conversaciones',
     new: 'Nueva conversación',
+    newGroup: 'Nuevo grupo',
     search: 'Buscar conversaciones',
     searchPlaceholder: 'Buscar',
     empty: 'Aún no hay conversaciones. Empieza una con una dirección de cartera o un nombre ENS.',
@@ -165,6 +166,46 @@ export const es = {
     errorChecksum:
       'Esta dirección tiene un error: sus mayúsculas no coinciden con su suma de verificación. Cópiala otra vez desde el origen.',
     errorSelf: 'Esa es tu propia dirección.',
+  },
+  newGroup: {
+    title: 'Nuevo grupo',
+    name: 'Nombre del grupo',
+    members: 'Miembros',
+    membersHint: 'Una dirección de cartera o un nombre ENS por línea. Puedes añadir a más personas después.',
+    submit: 'Crear grupo',
+    errorName: 'Ponle un nombre al grupo.',
+    errorMembers: 'Añade al menos un miembro.',
+    errorLine: 'La línea {{line}} no es una dirección de cartera ni un nombre ENS.',
+  },
+  members: {
+    open: 'Miembros',
+    title: 'Miembros de {{name}}',
+    admin: 'Administrador',
+    member: 'Miembro',
+    you: 'Tú',
+    remove: 'Quitar',
+    removeLabel: 'Quitar a {{name}}',
+    confirmRemove: '¿Quitar a {{name}}? No verá nada de lo que se envíe después.',
+    addLabel: 'Añadir un miembro (dirección de cartera o nombre ENS)',
+    add: 'Añadir',
+    adminsOnly: 'Solo los administradores pueden añadir o quitar miembros.',
+    removedNotice: 'Ya no eres miembro de este grupo. Los mensajes nuevos no se comparten contigo.',
+  },
+  safety: {
+    open: 'Número de seguridad',
+    title: 'Número de seguridad con {{name}}',
+    explain:
+      'Compara estas cifras con {{name}} en persona o por llamada, o escanead el código del otro. Si coinciden, tus mensajes solo llegan a los dispositivos que {{name}} vinculó.',
+    digits: 'Cifras del número de seguridad',
+    qr: 'Número de seguridad como código QR',
+    verified: 'Marcaste a {{name}} como verificado.',
+    markVerified: 'Marcar como verificado',
+    unmark: 'Quitar la verificación',
+    notYet:
+      'Aún no hay número de seguridad: envía o recibe un mensaje primero, para conocer los dispositivos de ambos.',
+    changed:
+      'Los dispositivos de {{name}} cambiaron. Comparad de nuevo el número de seguridad antes de negociar.',
+    compare: 'Comparar',
   },
   notifications: {
     title: 'Parley',

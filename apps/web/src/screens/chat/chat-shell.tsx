@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../../packages/engine/src/store/schema';
 import { useFirstScreenMark } from '../../app/first-screen';
 import type { Route } from '../../app/route';
-import { PlusIcon, SettingsIcon } from '../../components/icons';
+import { PlusIcon, SettingsIcon, UsersPlusIcon } from '../../components/icons';
 import { Logo } from '../../components/logo';
 import { useNewMessageNotifications } from '../../pwa/use-new-message-notifications';
 import { ConversationList } from './conversation-list';
 import { EmptyPane } from './empty-pane';
 import { NewConversationDialog } from './new-conversation-dialog';
+import { NewGroupDialog } from './new-group-dialog';
 import { useFocusRecovery } from './use-focus-recovery';
 
 const loadThread = () => import('./thread');
@@ -22,7 +23,7 @@ const SettingsScreen = lazy(() =>
 export function ChatShell({ account, route }: { account: AccountRow; route: Route }) {
   const { t } = useTranslation();
   useFirstScreenMark();
-  const [newOpen, setNewOpen] = useState(false);
+  const [newOpen, setNewOpen] = useState<'dm' | 'group' | undefined>();
   useNewMessageNotifications(route.name === 'conversation' ? route.id : undefined);
   const selected = route.name === 'conversation' ? route.id : undefined;
   const { focusOnOpen } = useFocusRecovery(route);
@@ -45,11 +46,20 @@ export function ChatShell({ account, route }: { account: AccountRow; route: Rout
             <button
               type="button"
               className="button button--small"
-              onClick={() => setNewOpen(true)}
+              onClick={() => setNewOpen('dm')}
               title={t('conversations.new')}
             >
               <PlusIcon />
               <span className="button__label">{t('conversations.new')}</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => setNewOpen('group')}
+              aria-label={t('conversations.newGroup')}
+              title={t('conversations.newGroup')}
+            >
+              <UsersPlusIcon />
             </button>
             <a
               href="#/settings"
@@ -70,11 +80,14 @@ export function ChatShell({ account, route }: { account: AccountRow; route: Rout
           ) : route.name === 'settings' ? (
             <SettingsScreen account={account} standalone={false} />
           ) : (
-            <EmptyPane onNew={() => setNewOpen(true)} />
+            <EmptyPane onNew={() => setNewOpen('dm')} />
           )}
         </Suspense>
       </main>
-      {newOpen && <NewConversationDialog me={account.address} onClose={() => setNewOpen(false)} />}
+      {newOpen === 'dm' && (
+        <NewConversationDialog me={account.address} onClose={() => setNewOpen(undefined)} />
+      )}
+      {newOpen === 'group' && <NewGroupDialog me={account.address} onClose={() => setNewOpen(undefined)} />}
     </div>
   );
 }

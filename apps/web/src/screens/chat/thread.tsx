@@ -1,14 +1,16 @@
 // One conversation: header, the virtualised message list, and the composer.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusIfLost } from '../../app/focus';
 import { useDatabase } from '../../app/services';
 import { conversationTitle } from '../../chat/conversation-title';
 import { Avatar } from '../../components/avatar';
-import { BackIcon } from '../../components/icons';
+import { AlertIcon, BackIcon, ShieldIcon, UsersIcon } from '../../components/icons';
 import { Composer } from './composer';
+import { MembersDialog } from './members-dialog';
 import { MessageList } from './message-list';
+import { SafetyNumberDialog } from './safety-number-dialog';
 
 export function Thread({
   conversationId,
@@ -28,6 +30,10 @@ export function Thread({
     async () => (await db.conversations.get(conversationId)) ?? null,
     [db, conversationId],
   );
+  const peer = conversation?.peer;
+  // The peer's verified device log: "verified" mark and when their devices last changed.
+  const identity = useLiveQuery(async () => (peer ? await db.identities.get(peer) : undefined), [db, peer]);
+  const [panel, setPanel] = useState<'members' | 'safety' | undefined>();
   const found = conversation !== undefined && conversation !== null;
   // Opening a conversation from the list on a phone hides the list: start from the heading.
   useEffect(() => {
@@ -62,9 +68,62 @@ export function Thread({
             </span>
           )}
         </div>
+        <div className="thread__actions">
+          {conversation.kind === 'group' ? (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('members.open')}
+              title={t('members.open')}
+              onClick={() => setPanel('members')}
+            >
+              <UsersIcon />
+            </button>
+          ) : (
+            <button
+              type="button"
+              className={identity?.safetyVerified ? 'icon-button icon-button--verified' : 'icon-button'}
+              aria-label={t('safety.open')}
+              title={identity?.safetyVerified ? t('safety.verified', { name: title }) : t('safety.open')}
+              onClick={() => setPanel('safety')}
+            >
+              <ShieldIcon />
+            </button>
+          )}
+        </div>
       </header>
+      {identity?.devicesChangedAt !== undefined && !identity.safetyVerified && (
+        <div className="banner thread__notice" role="status">
+          <AlertIcon width={16} height={16} aria-hidden="true" />
+          <span>{t('safety.changed', { name: title })}</span>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setPanel('safety')}
+          >
+            {t('safety.compare')}
+          </button>
+        </div>
+      )}
       <MessageList conversation={conversation} me={me} group={conversation.kind === 'group'} />
-      <Composer conversationId={conversationId} />
+      {conversation.active === false ? (
+        <p className="thread__removed" role="status">
+          {t('members.removedNotice')}
+        </p>
+      ) : (
+        <Composer conversationId={conversationId} />
+      )}
+      {panel === 'members' && (
+        <MembersDialog
+          conversation={conversation}
+          title={title}
+          me={me}
+          onClose={() => setPanel(undefined)}
+        />
+      )}
+      {panel === 'safety' && peer && (
+        <SafetyNumberDialog peer={peer} name={title} onClose={() => setPanel(undefined)} />
+      )}
     </section>
   );
 }
