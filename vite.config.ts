@@ -29,6 +29,14 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'trade',
+          root: 'packages/trade',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] },
       },
       {

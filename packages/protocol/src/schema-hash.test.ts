@@ -163,8 +163,9 @@ describe('the guard can fail', () => {
   });
 
   it('fails when version.ts has no history line for the version', () => {
-    const source = VERSION_SOURCE.replace(/^\/\/\s+1:.*$/m, '//   (history removed)');
-    expect(hasHistoryLine(source, 1)).toBe(false);
+    const line = new RegExp(`^//\\s+${PROTOCOL_VERSION}:.*$`, 'm');
+    const source = VERSION_SOURCE.replace(line, '//   (history removed)');
+    expect(hasHistoryLine(source, PROTOCOL_VERSION)).toBe(false);
     const problems = schemaHashProblems({
       frozen,
       currentHash: current,

@@ -4,4 +4,6 @@
 // History:
 //   1: first version: envelope v1, content types text..tx, device log v1, prekey bundles,
 //      group control messages.
-export const PROTOCOL_VERSION = 1;
+//   2: trade.proposal gains the optional `note` (committed to by the order's salt); trade contents
+//      are specified in full (docs/protocol.md §11).
+export const PROTOCOL_VERSION = 2;
