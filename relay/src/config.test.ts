@@ -30,5 +30,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => parseEnv({ REDIS_URL: 'http://x', DATABASE_URL: 'postgres://x' })).toThrow(/REDIS_URL/);
+  });
+
+  it('takes cluster mode only with PostgreSQL: REDIS_URL alone is refused', () => {
+    expect(() => parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/needs DATABASE_URL/);
+    const c = parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://p@h/db' });
+    expect([c.redisUrl, c.redisChannel]).toEqual(['redis://127.0.0.1:6379', 'parley:v1:events']);
+    expect(parseEnv({}).redisUrl).toBeUndefined();
   });
 });

@@ -71,6 +71,11 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
+  REDIS_CHANNEL: z.string().min(1).max(100).default('parley:v1:events'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url().optional(),
   CHAIN_ID: int(1).default(1),
@@ -89,6 +94,9 @@ export interface EnvConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** Cluster mode: fan-out and shared rate limits through Redis (needs databaseUrl). */
+  readonly redisUrl: string | undefined;
+  readonly redisChannel: string;
   readonly logLevel: string;
   readonly relay: RelayConfig;
 }
@@ -96,6 +104,10 @@ export interface EnvConfig {
 /** Parses the environment; throws a zod error naming the bad variable. */
 export function parseEnv(env: Record<string, string | undefined>, defaultStaticDir?: string): EnvConfig {
   const e = Env.parse(env);
+  if (e.REDIS_URL !== undefined && e.DATABASE_URL === undefined) {
+    // Several relays must share one database; PGlite is a folder only one process can open.
+    throw new Error('REDIS_URL (cluster mode) needs DATABASE_URL: every relay must share PostgreSQL');
+  }
   const publicUrl = e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL);
   const base = defaultRelayConfig(e.PORT);
   const origins =
@@ -108,6 +120,8 @@ export function parseEnv(env: Record<string, string | undefined>, defaultStaticD
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisChannel: e.REDIS_CHANNEL,
     logLevel: e.LOG_LEVEL,
     relay: {
       ...base,

@@ -10,7 +10,7 @@ import type { Services } from './graphql/context';
 import { createSchema } from './graphql/schema';
 import { createGraphQLHttp } from './http/graphql-http';
 import { createRouter } from './http/router';
-import { createRateLimits } from './limits/rate-limits';
+import { createRateLimits, type RateLimits } from './limits/rate-limits';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub/pubsub';
 import type { RelayStore } from './store/store';
@@ -24,6 +24,8 @@ export interface RelayDeps {
   readonly config: RelayConfig;
   /** Ed25519 for device signatures; createSuite() when omitted. */
   readonly suite?: CryptoSuite;
+  /** Rate limits; in-memory buckets from config.rateLimits when omitted (cluster mode shares Redis). */
+  readonly limits?: RateLimits;
 }
 
 export interface Relay {
@@ -39,7 +41,8 @@ export function createRelay(deps: RelayDeps): Relay {
   return {
     async listen(port, host = '127.0.0.1') {
       const suite = deps.suite ?? (await createSuite());
-      const services: Services = { ...deps, suite, limits: createRateLimits(deps.config.rateLimits) };
+      const limits = deps.limits ?? createRateLimits(deps.config.rateLimits);
+      const services: Services = { ...deps, suite, limits };
       const schema = createSchema();
       const router = createRouter(services, createGraphQLHttp(schema));
       ws = createWsServer(services, schema);

@@ -1,5 +1,6 @@
 // Limits and abuse, each refusal with its documented kind or close code (docs/relay.md).
 import { randomBytes } from 'node:crypto';
+import { PROTOCOL_VERSION } from '@parley/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { gqlRaw, op, subscribeEvents, wsClient } from './helpers/client';
@@ -163,7 +164,12 @@ describe('rate limits', () => {
 describe('health', () => {
   it('serves /healthz and 404s unknown paths', async () => {
     const res = await fetch(`${h.url}/healthz`);
-    expect(await res.json()).toEqual({ ok: true, protocolVersion: 1 });
+    expect(await res.json()).toEqual({
+      ok: true,
+      protocolVersion: PROTOCOL_VERSION,
+      pubsub: 'memory',
+      degraded: false,
+    });
     expect((await fetch(`${h.url}/nope`)).status).toBe(404);
     expect(randomBytes(1).length).toBe(1);
   });

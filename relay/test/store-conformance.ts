@@ -314,6 +314,62 @@ export function storeConformance(name: string, open: () => Promise<RelayStore>, 
       expect([...positions].sort((x, y) => x - y)).toEqual(positions);
     });
 
+    it('reads envelopes back for cluster fan-out by position, with every copy', async () => {
+      const a = addr();
+      const g = await group(a);
+      const dev = hex(16);
+      const [d1, d2] = [hex(16), hex(16)].sort();
+      const copies = [
+        { recipientDevice: d1 ?? '', body: 'b25l' },
+        { recipientDevice: d2 ?? '', body: 'dHdv' },
+      ];
+      const first = await store.appendEnvelopes(a, dev, [env(g.id, 'c2hhcmVk')], NOW);
+      const second = await store.appendEnvelopes(
+        a,
+        dev,
+        [{ conversationId: g.id, clientId: hex(16), body: undefined, copies }, env(g.id)],
+        NOW,
+      );
+      const stored = [...first.stored, ...second.stored];
+      const last = stored.at(-1)?.position ?? 0;
+      expect(await store.lastPosition()).toBeGreaterThanOrEqual(last);
+      const positions = stored.map((e) => e.position);
+      // Any order in, position order out; an unknown position is simply absent.
+      const read = await store.envelopesAt([...positions].reverse().concat([last + 1_000_000]));
+      expect(read).toEqual(stored);
+      expect(await store.envelopesAt([])).toEqual([]);
+      const from = (positions[0] ?? 1) - 1;
+      const page = await store.envelopeRefsAfter(from, 2);
+      expect(page.items).toEqual(
+        stored.slice(0, 2).map((e) => ({ conversationId: g.id, seq: e.seq, position: e.position })),
+      );
+      expect(page.hasMore).toBe(true);
+    });
+
+    it('reads a control back with all its wraps for cluster fan-out', async () => {
+      const a = addr();
+      const g = await group(a);
+      const wraps = [hex(16), hex(16)].sort().map((recipientDevice) => ({ recipientDevice, body: 'd3JhcA' }));
+      const h1 = hex(32);
+      await store.applyControl({
+        conversationId: g.id,
+        prevStateHash: g.stateHash,
+        newStateHash: h1,
+        control: '{"action":"rotate"}',
+        change: { add: [], remove: [], setRole: [] },
+        wraps,
+        serverTime: NOW,
+      });
+      expect(await store.controlAt(g.id, 0)).toEqual({
+        conversationId: g.id,
+        index: 0,
+        control: '{"action":"rotate"}',
+        stateHash: h1,
+        wraps,
+      });
+      expect(await store.controlAt(g.id, 1)).toBeUndefined();
+    });
+
     it('stores blobs by id and returns the same bytes', async () => {
       const data = new Uint8Array(randomBytes(3000));
       const id = hex(32);

@@ -29,6 +29,8 @@ export interface ConnectionHandle {
   readonly id: string;
   /** True while the socket's send buffer is over the backpressure threshold. */
   congested(): boolean;
+  /** Writes a ready-made graphql-ws frame (the direct `events` path); dropped once closed. */
+  push(frame: string): void;
 }
 
 export class RelayContext {
@@ -41,6 +43,8 @@ export class RelayContext {
     readonly auth: Auth | undefined,
     readonly ip: string,
     readonly connection: ConnectionHandle | undefined,
+    /** Set for the engine's own `events` document on a socket: its graphql-ws operation id. */
+    readonly directOperationId?: string,
   ) {}
 
   requireAuth(): Auth {

@@ -43,7 +43,10 @@ export function createRouter(s: Services, graphql: GraphQLHttp) {
     );
     try {
       if (path === '/healthz') {
-        sendJson(res, 200, { ok: true, protocolVersion: PROTOCOL_VERSION });
+        // Degraded still answers 200: the relay serves every request, only cross-relay pushes
+        // lag (docs/operations.md "Degraded mode"); taking it out of rotation would not help.
+        const { mode, degraded } = s.pubsub.health();
+        sendJson(res, 200, { ok: true, protocolVersion: PROTOCOL_VERSION, pubsub: mode, degraded });
         return;
       }
       if (path === '/graphql' || path.startsWith('/blobs/')) {

@@ -62,6 +62,10 @@ export const ControlRow = z.object({
   wrap: optText,
 });
 
+export const EnvelopeRefRow = z.object({ conversation_id: z.string(), seq: int, position: int });
+export const CopyRow = z.object({ position: int, recipient_device: z.string(), body: z.string() });
+export const WrapRow = z.object({ recipient_device: z.string(), body: z.string() });
+
 export const BlobRow = z.object({ data: z.instanceof(Uint8Array) });
 
 export function conversationFrom(row: unknown) {

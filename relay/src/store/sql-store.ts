@@ -5,6 +5,7 @@ import { sqlBlobs } from './sql-blobs';
 import { sqlConversations } from './sql-conversations';
 import type { SqlDb } from './sql-db';
 import { sqlEnvelopes } from './sql-envelopes';
+import { sqlFanout } from './sql-fanout';
 import { sqlIdentities } from './sql-identities';
 import type { RelayStore } from './store';
 
@@ -16,6 +17,7 @@ export async function createSqlStore(db: SqlDb): Promise<RelayStore> {
     ...sqlIdentities(db),
     ...sqlConversations(db),
     ...sqlEnvelopes(db),
+    ...sqlFanout(db),
     ...sqlBlobs(db),
     close: () => db.close(),
   };

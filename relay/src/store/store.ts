@@ -113,12 +113,43 @@ export interface NewControl {
   readonly serverTime: number;
 }
 
+/** Where an envelope sits: what Redis carries instead of the envelope (docs/operations.md). */
+export interface EnvelopeRef {
+  readonly conversationId: string;
+  readonly seq: number;
+  readonly position: number;
+}
+
+/** A stored group control with every key wrap, for fan-out to other relays' subscribers. */
+export interface ControlFanout {
+  readonly conversationId: string;
+  readonly index: number;
+  readonly control: string;
+  readonly stateHash: string;
+  readonly wraps: ReadonlyArray<{ readonly recipientDevice: string; readonly body: string }>;
+}
+
+/**
+ * The reads cluster fan-out needs (pubsub/redis-pubsub.ts): a relay that learns of an envelope or
+ * control from Redis fetches it here, and one that missed some (Redis down) polls the tail.
+ */
+export interface FanoutReads {
+  /** The highest envelope position committed so far (0 when there is none). */
+  lastPosition(): Promise<number>;
+  /** Envelopes after `afterPosition` in position order: where they are, not what they say. */
+  envelopeRefsAfter(afterPosition: number, limit: number): Promise<Page<EnvelopeRef>>;
+  /** The envelopes at these positions with every per-device copy, in position order. */
+  envelopesAt(positions: readonly number[]): Promise<FannedEnvelope[]>;
+  /** One control with all its wraps, or undefined if there is none at that index. */
+  controlAt(conversationId: string, index: number): Promise<ControlFanout | undefined>;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   readonly hasMore: boolean;
 }
 
-export interface RelayStore {
+export interface RelayStore extends FanoutReads {
   // Auth. consume* are atomic: of two concurrent calls with one nonce, exactly one returns true.
   putNonce(nonce: string, address: string, expiresAt: number): Promise<void>;
   consumeNonce(nonce: string, address: string, now: number): Promise<boolean>;

@@ -21,11 +21,22 @@ export class Connection implements ConnectionHandle {
     return this.socket.bufferedAmount > this.backpressureBytes;
   }
 
+  push(frame: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+  }
+
   /**
    * Closes the socket (through `onExpire`) when the session expires or is revoked (sign-out, or
-   * its device revoked in the log), so no push outlives the session.
+   * its device revoked in the log), so no push outlives the session. After a Redis outage (a
+   * `resync` event) a revocation may have been missed: `stillValid` asks the store again.
    */
-  signedIn(auth: Auth, now: number, pubsub: PubSub, onExpire: () => void) {
+  signedIn(
+    auth: Auth,
+    now: number,
+    pubsub: PubSub,
+    onExpire: () => void,
+    stillValid: () => Promise<boolean>,
+  ) {
     for (const topic of [
       sessionTopic(auth.tokenHash),
       deviceTopic(auth.session.address, auth.session.deviceId),
@@ -33,6 +44,14 @@ export class Connection implements ConnectionHandle {
       this.unsubscribe.push(
         pubsub.subscribe(topic, (e) => {
           if (e.type === 'revoked') onExpire();
+          if (e.type === 'resync') {
+            stillValid().then(
+              (ok) => {
+                if (!ok) onExpire();
+              },
+              () => undefined,
+            );
+          }
         }),
       );
     }

@@ -4,11 +4,11 @@
 // from connection_init's payload { token }, never from the URL.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type Context, handleProtocols, makeServer } from 'graphql-ws';
+import { type Context, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { GraphQLError, GraphQLSchema } from '../deps/graphql';
-import { ProtocolError } from '../deps/protocol';
+import { OPERATIONS, ProtocolError } from '../deps/protocol';
 import {
   closeCodeFor,
   closeReason,
@@ -25,6 +25,16 @@ import { Connection } from './connection';
 import { refuseUpgrade } from './upgrade';
 
 const InitPayload = z.object({ token: z.string() });
+
+/** Exactly OPERATIONS.events with no variables: the selection direct-events.ts answers. */
+function isEngineEvents(payload: SubscribePayload): boolean {
+  return (
+    payload.query === OPERATIONS.events &&
+    (payload.variables === undefined ||
+      payload.variables === null ||
+      Object.keys(payload.variables).length === 0)
+  );
+}
 type Extra = { readonly connection: Connection };
 
 const format = (errors: readonly GraphQLError[], s: Services) =>
@@ -51,8 +61,12 @@ export function createWsServer(s: Services, schema: GraphQLSchema) {
         const init = InitPayload.safeParse(ctx.connectionParams ?? {});
         if (!init.success) throw new ProtocolError('unauthenticated', 'connection_init needs { token }');
         const auth = await authFromToken(s, init.data.token);
-        c.signedIn(auth, s.clock.now(), s.pubsub, () =>
-          refuse(c, new ProtocolError('unauthenticated', 'the session expired or was revoked')),
+        c.signedIn(
+          auth,
+          s.clock.now(),
+          s.pubsub,
+          () => refuse(c, new ProtocolError('unauthenticated', 'the session expired or was revoked')),
+          async () => (await s.store.findSession(auth.tokenHash, s.clock.now())) !== undefined,
         );
         return true;
       } catch (error) {
@@ -60,7 +74,7 @@ export function createWsServer(s: Services, schema: GraphQLSchema) {
         return false;
       }
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       const c = ctx.extra.connection;
       // Counted before the first await: graphql-ws registers each operation synchronously, so
       // this count includes this one and every one started before it, and none started after.
@@ -86,7 +100,9 @@ export function createWsServer(s: Services, schema: GraphQLSchema) {
           document: prepared.document,
           operationName: prepared.operationName,
           variableValues: prepared.variableValues,
-          contextValue: new RelayContext(s, auth, c.ip, c),
+          // The engine's own `events` document is answered with pre-serialised frames
+          // (graphql/direct-events.ts); any other text of it runs through GraphQL as usual.
+          contextValue: new RelayContext(s, auth, c.ip, c, isEngineEvents(payload) ? id : undefined),
         };
       } catch (error) {
         return [protocolGraphQLError(toProtocolError(error, s.logger))];

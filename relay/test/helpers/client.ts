@@ -90,8 +90,8 @@ export function wsClient(
   });
 }
 
-/** Collects the events of one `events` subscription. */
-export function subscribeEvents(client: Client) {
+/** Collects the events of one `events` subscription (`query`: another text of the document). */
+export function subscribeEvents(client: Client, query: string = OPERATIONS.events) {
   const events: Array<Record<string, unknown>> = [];
   const errors: unknown[] = [];
   let completed = false;
@@ -100,7 +100,7 @@ export function subscribeEvents(client: Client) {
     for (const w of waiters.splice(0)) w();
   };
   const dispose = client.subscribe(
-    { query: OPERATIONS.events },
+    { query },
     {
       next: (r) => {
         if (r.errors) errors.push(...r.errors);

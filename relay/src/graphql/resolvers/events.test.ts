@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryPubSub } from '../../pubsub/memory-pubsub';
 import { conversationTopic, type RelayEvent } from '../../pubsub/pubsub';
 import { openEventStream } from './events';
@@ -39,7 +39,12 @@ describe('events stream', () => {
   it('stops live pushes with one ResyncEvent once the socket is congested, and completes', async () => {
     const pubsub = createMemoryPubSub();
     let congested = false;
-    const stream = openEventStream(pubsub, { id: 'c1', congested: () => congested }, me, [conv]);
+    const stream = openEventStream(
+      pubsub,
+      { id: 'c1', congested: () => congested, push: () => undefined },
+      me,
+      [conv],
+    );
     await pubsub.publish(conversationTopic(conv), envelope(1));
     congested = true;
     await pubsub.publish(conversationTopic(conv), envelope(2));
@@ -88,5 +93,55 @@ describe('events stream', () => {
       }),
     );
     await stream.return();
+  });
+
+  it('writes direct frames: one JSON.stringify per shared event, whatever the number of sockets', async () => {
+    const pubsub = createMemoryPubSub();
+    const frames: string[][] = [];
+    const streams = Array.from({ length: 50 }, (_, i) => {
+      const mine: string[] = [];
+      frames.push(mine);
+      const conn = { id: `c${i}`, congested: () => false, push: (f: string) => mine.push(f) };
+      const who = { ...me, deviceId: i.toString(16).padStart(32, '0') };
+      return openEventStream(pubsub, conn, who, [conv], `op-${i}`);
+    });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await pubsub.publish(conversationTopic(conv), envelope(1));
+      expect(stringify).toHaveBeenCalledTimes(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    const payloads = new Set(frames.map((f) => f[0]?.slice(f[0].indexOf('"payload":'))));
+    expect(payloads.size).toBe(1);
+    expect(JSON.parse(frames[7]?.[0] ?? '')).toEqual({
+      id: 'op-7',
+      type: 'next',
+      payload: {
+        data: {
+          events: {
+            __typename: 'EnvelopeEvent',
+            envelope: {
+              conversationId: conv,
+              clientId: 'e'.repeat(32),
+              body: 'AAAA',
+              recipientDevice: null,
+              seq: 1,
+              senderAddress: `0x${'b'.repeat(40)}`,
+              senderDevice: 'f'.repeat(32),
+              serverTime: 1,
+            },
+          },
+        },
+      },
+    });
+    // A resync writes its ResyncEvent, then each stream completes and leaves every topic.
+    const first = streams[0];
+    const done = first?.next();
+    await pubsub.publish(conversationTopic(conv), { type: 'resync' });
+    expect(await done).toEqual({ value: undefined, done: true });
+    expect(JSON.parse(frames[0]?.at(-1) ?? '').payload.data.events.__typename).toBe('ResyncEvent');
+    await pubsub.publish(conversationTopic(conv), envelope(2));
+    expect(frames.map((f) => f.length)).toEqual(frames.map(() => 2));
   });
 });

@@ -4,82 +4,19 @@
 // store) and follows control messages as they happen. If the socket falls behind (bufferedAmount
 // over the threshold, or the queue full), live pushes stop with one ResyncEvent and the stream
 // completes: the client catches up from its cursor and subscribes again.
+//
+// The engine's own document (OPERATIONS.events) takes the direct path (direct-events.ts): frames
+// written straight to the socket from payloads built and serialised once per event. Any other
+// document goes through a queue and GraphQL execution, with the same payloads.
 import { addressTopic, conversationTopic, type PubSub, type RelayEvent } from '../../pubsub/pubsub';
 import type { Session } from '../../store/store';
 import type { ConnectionHandle, RelayContext } from '../context';
+import { DirectEvents } from '../direct-events';
+import { type EventPayload, payloadsFor } from '../event-payloads';
 import { EventQueue } from '../event-queue';
 import type { Resolvers } from './types';
 
 const QUEUE_CAPACITY = 1000;
-
-type EventPayload = { readonly __typename: string } & Record<string, unknown>;
-
-function translate(e: RelayEvent, me: Session): EventPayload[] {
-  switch (e.type) {
-    case 'envelope': {
-      const env = e.envelope;
-      if (env.senderDevice === me.deviceId && env.senderAddress === me.address) return [];
-      const copy = env.copies.find((c) => c.recipientDevice === me.deviceId);
-      const body = env.body ?? copy?.body;
-      if (body === undefined) return [];
-      return [
-        {
-          __typename: 'EnvelopeEvent',
-          envelope: {
-            conversationId: env.conversationId,
-            clientId: env.clientId,
-            body,
-            recipientDevice: copy === undefined ? null : me.deviceId,
-            seq: env.seq,
-            senderAddress: env.senderAddress,
-            senderDevice: env.senderDevice,
-            serverTime: env.serverTime,
-          },
-        },
-      ];
-    }
-    case 'control': {
-      const out: EventPayload[] = [
-        {
-          __typename: 'MembershipEvent',
-          conversationId: e.conversationId,
-          action: e.action,
-          targets: e.targets,
-          stateHash: e.stateHash,
-          index: e.index,
-          control: e.control,
-        },
-      ];
-      const wrap = e.wraps.find((w) => w.recipientDevice === me.deviceId);
-      if (wrap !== undefined) {
-        out.push({
-          __typename: 'KeyWrapEvent',
-          conversationId: e.conversationId,
-          controlIndex: e.index,
-          body: wrap.body,
-        });
-      }
-      return out;
-    }
-    case 'created':
-      return [
-        {
-          __typename: 'MembershipEvent',
-          conversationId: e.conversationId,
-          action: 'create',
-          targets: e.members,
-          stateHash: e.stateHash,
-          index: null,
-          control: null,
-        },
-      ];
-    case 'signal':
-      if (e.fromDevice === me.deviceId && e.fromAddress === me.address) return [];
-      return [{ __typename: 'SignalEvent', ...e }];
-    case 'revoked':
-      return [];
-  }
-}
 
 async function myConversationIds(ctx: RelayContext, address: string): Promise<string[]> {
   const ids: string[] = [];
@@ -92,17 +29,23 @@ async function myConversationIds(ctx: RelayContext, address: string): Promise<st
   }
 }
 
+/** `directId`: the graphql-ws operation id when this is the engine's own document on a socket. */
 export function openEventStream(
   pubsub: PubSub,
   connection: ConnectionHandle | undefined,
   me: Session,
   conversationIds: readonly string[],
-) {
+  directId?: string,
+): DirectEvents | EventQueue<EventPayload> {
   const unsubscribe = new Map<string, () => void>();
-  const queue = new EventQueue<EventPayload>(QUEUE_CAPACITY, () => {
+  const onClose = () => {
     for (const off of unsubscribe.values()) off();
     unsubscribe.clear();
-  });
+  };
+  const queue: DirectEvents | EventQueue<EventPayload> =
+    connection !== undefined && directId !== undefined
+      ? new DirectEvents(connection, directId, onClose)
+      : new EventQueue<EventPayload>(QUEUE_CAPACITY, onClose);
   const resync = (reason: string) =>
     queue.end({ __typename: 'ResyncEvent', errorKind: 'backpressure', reason });
 
@@ -117,6 +60,10 @@ export function openEventStream(
 
   function handle(e: RelayEvent) {
     if (queue.closed) return;
+    if (e.type === 'resync') {
+      resync('the relay may have missed events; catch up from your cursor, then subscribe again');
+      return;
+    }
     // Follow membership: joined conversations start flowing, left ones stop after this event.
     if (e.type === 'created') join(conversationTopic(e.conversationId));
     if (e.type === 'control' && e.action === 'add' && e.targets.includes(me.address)) {
@@ -126,7 +73,7 @@ export function openEventStream(
       resync('the connection fell behind; catch up from your cursor, then subscribe again');
       return;
     }
-    for (const payload of translate(e, me)) {
+    for (const payload of payloadsFor(e, me)) {
       if (!queue.push(payload)) {
         resync('too many undelivered events; catch up from your cursor, then subscribe again');
         return;
@@ -154,6 +101,7 @@ export const eventResolvers: Resolvers = {
           ctx.connection,
           me,
           await myConversationIds(ctx, me.address),
+          ctx.directOperationId,
         );
       },
     },
