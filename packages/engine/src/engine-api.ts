@@ -2,6 +2,7 @@
 // live queries on the local database (read-model.ts) and writes only through these methods.
 // Every write commits locally first and returns without waiting for the network (DESIGN.md §1.2).
 
+import type { TradeProposalContent, TradeResponseContent } from './deps/protocol';
 import type { SafetyNumberView } from './identity/safety';
 
 export type { SafetyNumberView };
@@ -41,7 +42,14 @@ export type OutgoingContent =
   | { readonly type: 'reply'; readonly body: string; readonly to: MessageRef }
   | { readonly type: 'reaction'; readonly emoji: string; readonly to: MessageRef; readonly remove?: boolean }
   | { readonly type: 'edit'; readonly body: string; readonly to: MessageRef }
-  | { readonly type: 'delete'; readonly to: MessageRef };
+  | { readonly type: 'delete'; readonly to: MessageRef }
+  // Signed trade items (docs/protocol.md §11), made and checked by @parley/trade. The engine only
+  // adds the conversation fields; receivers verify signatures before showing them as offers.
+  | ({ readonly type: 'trade.proposal' } & Omit<TradeProposalContent, ConversationFields>)
+  | ({ readonly type: 'trade.response' } & Omit<TradeResponseContent, ConversationFields>);
+
+/** What the engine fills in on every content (§9.1), so callers never pass them. */
+type ConversationFields = 'type' | 'v' | 'sentAt' | 'deviceLogHead' | 'groupStateHash';
 
 export interface MessageRef {
   readonly senderDevice: string;

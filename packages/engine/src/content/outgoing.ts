@@ -47,6 +47,9 @@ export function buildContent(input: OutgoingContent | ReceiptInput, b: ContentBa
       return { type: 'delete', ...base(b), target: { ...input.to } };
     case 'receipt':
       return { type: 'receipt', ...base(b), status: input.status, upToSeq: input.upToSeq };
+    case 'trade.proposal':
+    case 'trade.response':
+      return { ...input, ...base(b) };
   }
 }
 
@@ -60,6 +63,10 @@ export function checkedContent(input: OutgoingContent | ReceiptInput, b: Content
 /** A short plain-text preview for the conversation list. */
 export function previewOf(content: unknown): string | undefined {
   if (typeof content !== 'object' || content === null) return undefined;
+  // Trade items have no body; the list shows what they are (the note may be long or absent).
+  if ('type' in content && content.type === 'trade.proposal') return '⇄ Trade offer';
+  if ('type' in content && content.type === 'trade.response' && 'decision' in content)
+    return `⇄ Offer ${content.decision === 'accept' ? 'accepted' : content.decision === 'decline' ? 'declined' : 'cancelled'}`;
   const body = 'body' in content ? content.body : undefined;
   return typeof body === 'string' ? body.slice(0, 120) : undefined;
 }

@@ -8,6 +8,10 @@ export {
   parseKnownContent,
   type UnknownContent,
 } from '../../../protocol/src/content/parse-content';
+export type {
+  TradeProposalContent,
+  TradeResponseContent,
+} from '../../../protocol/src/content/trade-contents';
 export { DEVICE_LOG_PAGE_MAX, DeviceLogEntryWire } from '../../../protocol/src/device-log';
 export { decodeBase64url, EnvelopeBody, encodeBase64url } from '../../../protocol/src/envelope-wire';
 export { type ErrorKind, isErrorKind, isRetryable, ProtocolError } from '../../../protocol/src/errors';

@@ -10,12 +10,15 @@ import { createLogger } from '../../../../relay/src/logger';
 import { createMemoryPubSub } from '../../../../relay/src/pubsub/memory-pubsub';
 import { createRelay } from '../../../../relay/src/relay';
 import { openPgliteDb } from '../../../../relay/src/store/pglite-db';
+import type { SqlQueryable } from '../../../../relay/src/store/sql-db';
 import { createSqlStore } from '../../../../relay/src/store/sql-store';
 
 export interface RunningRelay {
   /** http://127.0.0.1:<port>/graphql */
   readonly url: string;
   readonly port: number;
+  /** The relay's own database, for tests that check what it stores. */
+  readonly sql: SqlQueryable;
   close(): Promise<void>;
 }
 
@@ -23,7 +26,8 @@ export interface RunningRelay {
 export const TEST_RATE_LIMITS = { walletPerMinute: 100_000, ipPerMinute: 100_000, connectionPer10s: 100_000 };
 
 export async function startRelay(overrides: Partial<RelayConfig> = {}): Promise<RunningRelay> {
-  const store = await createSqlStore(await openPgliteDb(undefined));
+  const sql = await openPgliteDb(undefined);
+  const store = await createSqlStore(sql);
   const pubsub = createMemoryPubSub();
   const config = defaultRelayConfig(0, { rateLimits: TEST_RATE_LIMITS, ...overrides });
   const relay = createRelay({ store, pubsub, clock: systemClock, logger: createLogger('silent'), config });
@@ -31,6 +35,7 @@ export async function startRelay(overrides: Partial<RelayConfig> = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
+    sql,
     async close() {
       await relay.close(100);
       await pubsub.close();
