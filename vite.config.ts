@@ -37,6 +37,9 @@ export default defineConfig({
         },
       },
       {
+        test: { name: 'bench', root: 'bench', include: ['relay/*.test.ts'] },
+      },
+      {
         test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] },
       },
       {
