@@ -17,7 +17,7 @@
 //
 //   AAD = bytes[0, 60+H): everything from the version to the end of the nonce.
 import { CryptoError } from '../errors';
-import { assertLength, concatBytes } from '../primitives/bytes';
+import { assertLength } from '../primitives/bytes';
 import { label } from '../primitives/kdf';
 
 export const ENVELOPE_VERSION = 1;
@@ -60,30 +60,78 @@ export interface DecodedEnvelope extends Envelope {
 
 export const SIGN_LABEL = label('envelope/sign');
 
-/** The header bytes, which are the AEAD associated data. */
-export function encodeHeader(h: EnvelopeHeader): Uint8Array {
+/** Where a header of `kindHeaderLength` ends: the AEAD associated data is bytes[0, 60+H). */
+function headerLength(kindHeaderLength: number): number {
+  return 60 + kindHeaderLength;
+}
+
+function checkHeader(h: EnvelopeHeader): void {
   assertLength(h.conversationId, 16, 'conversation id');
   assertLength(h.senderDevice, 16, 'sender device id');
   assertLength(h.nonce, 24, 'nonce');
   if (h.kindHeader.length > MAX_KIND_HEADER) throw new CryptoError('bad_input', 'kind header too long');
-  const out = new Uint8Array(60 + h.kindHeader.length);
-  const view = new DataView(out.buffer);
-  out[0] = ENVELOPE_VERSION;
-  out[1] = KINDS.indexOf(h.kind) + 1;
-  out.set(h.conversationId, 2);
-  out.set(h.senderDevice, 18);
-  view.setUint16(34, h.kindHeader.length, false);
-  out.set(h.kindHeader, 36);
-  out.set(h.nonce, 36 + h.kindHeader.length);
+}
+
+/**
+ * Writes header || u32(C) || ciphertext at `at` in `out` (which must have room). Every encoder
+ * below goes through here, so the layout lives in one place and each one allocates its output once.
+ */
+function writeSignedPart(out: Uint8Array, at: number, h: EnvelopeHeader, ciphertext: Uint8Array | undefined) {
+  checkHeader(h);
+  const hl = h.kindHeader.length;
+  out[at] = ENVELOPE_VERSION;
+  out[at + 1] = KINDS.indexOf(h.kind) + 1;
+  out.set(h.conversationId, at + 2);
+  out.set(h.senderDevice, at + 18);
+  out[at + 34] = hl >>> 8; // u16 BE
+  out[at + 35] = hl & 0xff;
+  out.set(h.kindHeader, at + 36);
+  out.set(h.nonce, at + 36 + hl);
+  if (ciphertext === undefined) return;
+  const c = ciphertext.length;
+  const lenAt = at + headerLength(hl);
+  out[lenAt] = c >>> 24; // u32 BE
+  out[lenAt + 1] = (c >>> 16) & 0xff;
+  out[lenAt + 2] = (c >>> 8) & 0xff;
+  out[lenAt + 3] = c & 0xff;
+  out.set(ciphertext, lenAt + 4);
+}
+
+/** The header bytes, which are the AEAD associated data. */
+export function encodeHeader(h: EnvelopeHeader): Uint8Array {
+  const out = new Uint8Array(headerLength(h.kindHeader.length));
+  writeSignedPart(out, 0, h, undefined);
   return out;
 }
 
 /** The bytes a signature covers (before the label): header, ciphertext length and ciphertext. */
 export function encodeSignedPart(h: EnvelopeHeader, ciphertext: Uint8Array): Uint8Array {
-  const header = encodeHeader(h);
-  const len = new Uint8Array(4);
-  new DataView(len.buffer).setUint32(0, ciphertext.length, false);
-  return concatBytes(header, len, ciphertext);
+  const out = new Uint8Array(headerLength(h.kindHeader.length) + 4 + ciphertext.length);
+  writeSignedPart(out, 0, h, ciphertext);
+  return out;
+}
+
+/**
+ * What the sender's Ed25519 key signs (§7.1): label('envelope/sign') || header || u32(C) ||
+ * ciphertext, built in one buffer. Pass it with the signature to encodeSignedEnvelope.
+ */
+export function signingInput(h: EnvelopeHeader, ciphertext: Uint8Array): Uint8Array {
+  const out = new Uint8Array(SIGN_LABEL.length + headerLength(h.kindHeader.length) + 4 + ciphertext.length);
+  out.set(SIGN_LABEL);
+  writeSignedPart(out, SIGN_LABEL.length, h, ciphertext);
+  return out;
+}
+
+/** The envelope bytes of a signed kind from its signingInput and the 64-byte signature over it. */
+export function encodeSignedEnvelope(input: Uint8Array, signature: Uint8Array): Uint8Array {
+  assertLength(signature, 64, 'signature');
+  const signedPart = input.subarray(SIGN_LABEL.length);
+  const out = new Uint8Array(signedPart.length + 65);
+  out.set(signedPart);
+  out[signedPart.length] = 64;
+  out.set(signature, signedPart.length + 1);
+  if (out.length > MAX_ENVELOPE_BYTES) throw new CryptoError('bad_input', 'envelope too large');
+  return out;
 }
 
 export function encodeEnvelope(e: Envelope): Uint8Array {
@@ -92,14 +140,23 @@ export function encodeEnvelope(e: Envelope): Uint8Array {
     throw new CryptoError('bad_input', `a ${e.kind} envelope ${signed ? 'needs' : 'has no'} signature`);
   }
   if (e.signature) assertLength(e.signature, 64, 'signature');
-  const body = encodeSignedPart(e, e.ciphertext);
-  const out = concatBytes(body, new Uint8Array([e.signature ? 64 : 0]), e.signature ?? new Uint8Array(0));
+  const sigAt = headerLength(e.kindHeader.length) + 4 + e.ciphertext.length;
+  const out = new Uint8Array(sigAt + 1 + (e.signature ? 64 : 0));
+  writeSignedPart(out, 0, e, e.ciphertext);
+  if (e.signature) {
+    out[sigAt] = 64;
+    out.set(e.signature, sigAt + 1);
+  }
   if (out.length > MAX_ENVELOPE_BYTES) throw new CryptoError('bad_input', 'envelope too large');
   return out;
 }
 
-/** Strict decode: every length must match exactly and nothing may trail. */
-export function decodeEnvelope(bytes: Uint8Array): DecodedEnvelope {
+/**
+ * Strict decode: every length must match exactly and nothing may trail. The fields are views into
+ * `bytes` (no copies), for a caller that uses them at once and does not change `bytes` meanwhile;
+ * decodeEnvelope returns copies.
+ */
+export function decodeEnvelopeView(bytes: Uint8Array): DecodedEnvelope {
   const bad = (why: string) => new CryptoError('bad_input', `malformed envelope: ${why}`);
   if (bytes.length > MAX_ENVELOPE_BYTES) throw bad('too large');
   if (bytes.length < 65) throw bad('too short');
@@ -115,16 +172,54 @@ export function decodeEnvelope(bytes: Uint8Array): DecodedEnvelope {
   const s = bytes[sigAt];
   if (s !== (isSignedKind(kind) ? 64 : 0)) throw bad('signature length');
   if (sigAt + 1 + s !== bytes.length) throw bad('trailing bytes');
-  const signature = s === 64 ? bytes.slice(sigAt + 1) : undefined;
   return {
     kind,
-    conversationId: bytes.slice(2, 18),
-    senderDevice: bytes.slice(18, 34),
-    kindHeader: bytes.slice(36, 36 + h),
-    nonce: bytes.slice(36 + h, 60 + h),
-    ciphertext: bytes.slice(64 + h, sigAt),
-    ...(signature ? { signature } : {}),
-    aad: bytes.slice(0, 60 + h),
-    signedBytes: bytes.slice(0, sigAt),
+    conversationId: bytes.subarray(2, 18),
+    senderDevice: bytes.subarray(18, 34),
+    kindHeader: bytes.subarray(36, 36 + h),
+    nonce: bytes.subarray(36 + h, 60 + h),
+    ciphertext: bytes.subarray(64 + h, sigAt),
+    ...(s === 64 ? { signature: bytes.subarray(sigAt + 1) } : {}),
+    aad: bytes.subarray(0, 60 + h),
+    signedBytes: bytes.subarray(0, sigAt),
+  };
+}
+
+/**
+ * `env` re-pointed into `signedBytes`, a private copy of env.signedBytes (same layout): used after
+ * a signature check, so that what is opened is exactly what was verified (§7.4). The signature is
+ * taken from `env` as it is.
+ */
+export function envelopeOverSigned(env: DecodedEnvelope, signedBytes: Uint8Array): DecodedEnvelope {
+  const h = env.kindHeader.length;
+  if (signedBytes.length !== 64 + h + env.ciphertext.length) {
+    throw new CryptoError('bad_input', 'signed bytes do not match the envelope');
+  }
+  return {
+    kind: env.kind,
+    conversationId: signedBytes.subarray(2, 18),
+    senderDevice: signedBytes.subarray(18, 34),
+    kindHeader: signedBytes.subarray(36, 36 + h),
+    nonce: signedBytes.subarray(36 + h, 60 + h),
+    ciphertext: signedBytes.subarray(64 + h),
+    ...(env.signature ? { signature: env.signature } : {}),
+    aad: signedBytes.subarray(0, 60 + h),
+    signedBytes,
+  };
+}
+
+/** Strict decode (see decodeEnvelopeView); every field is a copy, independent of `bytes`. */
+export function decodeEnvelope(bytes: Uint8Array): DecodedEnvelope {
+  const v = decodeEnvelopeView(bytes);
+  return {
+    kind: v.kind,
+    conversationId: v.conversationId.slice(),
+    senderDevice: v.senderDevice.slice(),
+    kindHeader: v.kindHeader.slice(),
+    nonce: v.nonce.slice(),
+    ciphertext: v.ciphertext.slice(),
+    ...(v.signature ? { signature: v.signature.slice() } : {}),
+    aad: v.aad.slice(),
+    signedBytes: v.signedBytes.slice(),
   };
 }

@@ -5,10 +5,9 @@
 
 import {
   type EnvelopeHeader,
-  encodeEnvelope,
   encodeHeader,
-  encodeSignedPart,
-  SIGN_LABEL,
+  encodeSignedEnvelope,
+  signingInput,
 } from '../envelope/envelope-codec';
 import { CryptoError } from '../errors';
 import { sealBase } from '../hpke/hpke';
@@ -85,12 +84,8 @@ export async function sealEpochWraps(
 
   return Promise.all(
     batches.map(async ({ header }, i) => {
-      const body = encodeWrapEntries(sealed[i] ?? []);
-      const signature = await suite.ed25519.sign(
-        p.admin.signingPrivateKey,
-        concatBytes(SIGN_LABEL, encodeSignedPart(header, body)),
-      );
-      return encodeEnvelope({ ...header, ciphertext: body, signature });
+      const input = signingInput(header, encodeWrapEntries(sealed[i] ?? []));
+      return encodeSignedEnvelope(input, await suite.ed25519.sign(p.admin.signingPrivateKey, input));
     }),
   );
 }

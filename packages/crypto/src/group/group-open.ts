@@ -13,7 +13,7 @@
 // Nothing before step 9 changes the session, so a failed open leaves it exactly as it was.
 
 import { openEnvelopeBody, verifyEnvelopeSignature } from '../envelope/envelope-body';
-import { decodeEnvelope } from '../envelope/envelope-codec';
+import { decodeEnvelopeView } from '../envelope/envelope-codec';
 import { CryptoError } from '../errors';
 import { equalBytes, wipe } from '../primitives/bytes';
 import type { CryptoSuite } from '../primitives/suite';
@@ -51,19 +51,21 @@ export async function openGroupMessage(
   options: OpenGroupOptions = {},
 ): Promise<OpenedGroupMessage> {
   if (options.now !== undefined) pruneEpochs(session, options.now);
-  const env = decodeEnvelope(bytes);
-  if (env.kind !== 'group') throw new CryptoError('bad_input', 'not a group envelope');
-  if (!equalBytes(env.conversationId, session.conversationId)) {
+  // Views into `bytes`, not copies. Only the checks before the signature read them; everything
+  // after it reads `env`, the envelope over the private copy that the signature check verified.
+  const view = decodeEnvelopeView(bytes);
+  if (view.kind !== 'group') throw new CryptoError('bad_input', 'not a group envelope');
+  if (!equalBytes(view.conversationId, session.conversationId)) {
     throw new CryptoError('bad_input', 'envelope belongs to another conversation');
   }
-  const { epoch, index } = decodeGroupHeader(env.kindHeader);
-  if (options.isRevoked?.(env.senderDevice)) throw new CryptoError('revoked', 'sender device is revoked');
-  const sender = deviceKey(env.senderDevice);
+  const { epoch, index } = decodeGroupHeader(view.kindHeader);
+  if (options.isRevoked?.(view.senderDevice)) throw new CryptoError('revoked', 'sender device is revoked');
+  const sender = deviceKey(view.senderDevice);
   const named = heldEpoch(session, epoch);
   const member = (named ?? currentRecord(session)).members.get(sender);
   if (member === undefined) throw new CryptoError('unknown_device', 'sender device is not a group member');
 
-  await verifyEnvelopeSignature(suite.ed25519, env, member.signingKey);
+  const env = await verifyEnvelopeSignature(suite.ed25519, view, member.signingKey);
 
   // Everything from here to the commit is synchronous, so parallel opens cannot interleave. The
   // epoch must have been held before the await and still be held after it (not pruned meanwhile).
@@ -90,5 +92,5 @@ export async function openGroupMessage(
   commitReceive(rc, chainId, plan, session.skipped);
   if (existing === undefined) named.receiving.set(sender, rc);
   named.state.messageCount++;
-  return { plaintext, senderDevice: env.senderDevice, epoch, index };
+  return { plaintext, senderDevice: env.senderDevice.slice(), epoch, index };
 }

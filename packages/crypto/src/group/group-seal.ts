@@ -1,8 +1,7 @@
 // Sealing a group message (docs/protocol.md §6.3): take the next key of this device's chain in the
 // current epoch, encrypt into a 'group' envelope and sign it with the device's Ed25519 key.
 
-import { sealEnvelope } from '../envelope/envelope-body';
-import { encodeEnvelope } from '../envelope/envelope-codec';
+import { sealSignedEnvelope } from '../envelope/envelope-body';
 import { wipe } from '../primitives/bytes';
 import type { CryptoSuite } from '../primitives/suite';
 import { encodeGroupHeader } from './group-headers';
@@ -33,7 +32,7 @@ export async function sealGroupMessage(
   rec.state.messageCount++;
   const epoch = rec.state.epoch;
   try {
-    const envelope = await sealEnvelope({
+    const envelope = await sealSignedEnvelope({
       kind: 'group',
       conversationId: session.conversationId,
       senderDevice: session.selfDevice,
@@ -43,7 +42,7 @@ export async function sealGroupMessage(
       random: suite.random,
       signer: { ed25519: suite.ed25519, privateKey: signingPrivateKey },
     });
-    return { envelope: encodeEnvelope(envelope), epoch, index };
+    return { envelope, epoch, index };
   } finally {
     wipe(messageKey);
   }
