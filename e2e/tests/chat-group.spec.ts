@@ -12,6 +12,7 @@ import {
   signIn,
   signInWithBuiltinWallet,
 } from '../support/people';
+import { saveShot } from '../support/shots';
 
 test('a group of three talks; after Carol is removed she sees no new messages', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -44,6 +45,7 @@ test('a group of three talks; after Carol is removed she sees no new messages', 
   const members = alice.page.getByRole('dialog', { name: 'Members of OTC desk' });
   await expect(members.getByRole('listitem')).toHaveCount(3);
   expect(await seriousViolations(alice.page)).toEqual([]);
+  await saveShot(alice.page, 'desktop-group-members');
   await members.getByRole('button', { name: `Remove ${carolAddress}` }).click();
   await members.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(members.getByRole('listitem')).toHaveCount(2, { timeout: 30_000 });

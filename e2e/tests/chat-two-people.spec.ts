@@ -14,6 +14,7 @@ import {
   startDm,
   tick,
 } from '../support/people';
+import { saveShot } from '../support/shots';
 
 test('Alice and Bob chat both ways in real time; ticks move on; offline sends arrive once, in order', async ({
   browser,
@@ -42,6 +43,7 @@ test('Alice and Bob chat both ways in real time; ticks move on; offline sends ar
   expect(bobDigits).toBe(aliceDigits);
   await alice.page.getByRole('button', { name: 'Safety number' }).click();
   expect(await seriousViolations(alice.page)).toEqual([]);
+  await saveShot(alice.page, 'desktop-safety-number');
   await alice.page.getByRole('button', { name: 'Mark as verified' }).click();
   await expect(alice.page.getByText('You marked', { exact: false })).toBeVisible();
   await alice.page.keyboard.press('Escape');

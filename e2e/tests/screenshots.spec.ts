@@ -1,27 +1,16 @@
 // Screenshots of the main screens for docs/screenshots/, at phone and desktop sizes.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '../fixtures';
 import { openApp, openSignedIn } from '../support/app';
 import { THREAD_ID } from '../support/chat-data';
-
-const out = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+import { saveShot } from '../support/shots';
 
 for (const [label, viewport] of [
   ['phone', { width: 390, height: 844 }],
   ['desktop', { width: 1280, height: 800 }],
 ] as const) {
   test(`screenshots at ${viewport.width}x${viewport.height}`, async ({ page, testWallet }) => {
-    mkdirSync(out, { recursive: true });
     await page.setViewportSize(viewport);
-    const shot = async (name: string) => {
-      // Let the virtualiser measure and fonts settle before the picture.
-      await page.waitForTimeout(300);
-      const path = join(out, `${label}-${name}.png`);
-      await page.screenshot({ path });
-      expect(existsSync(path)).toBe(true);
-    };
+    const shot = (name: string) => saveShot(page, `${label}-${name}`);
 
     await openApp(page);
     await shot('onboarding');

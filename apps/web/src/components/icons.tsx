@@ -116,3 +116,8 @@ export const UsersPlusIcon = (p: IconProps) => (
     <path d="M2.5 20c.6-3.6 3.2-5.5 6.5-5.5s5.9 1.9 6.5 5.5M19 8v6M16 11h6" />
   </Svg>
 );
+export const SwapIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 8h14l-4-4M20 16H6l4 4" />
+  </Svg>
+);

@@ -1,6 +1,6 @@
 // One message as a list item: optional day separator, the bubble, and for a failed message of
 // mine, Retry and Discard. Content is rendered as text, never as markup.
-import { memo, type ReactNode, type Ref, useState } from 'react';
+import { lazy, memo, type ReactNode, type Ref, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/describe-error';
 import { useEngine } from '../../app/services';
@@ -10,6 +10,9 @@ import { AlertIcon, FileIcon } from '../../components/icons';
 import { shortAddress } from '../../format/address';
 import { formatClock, formatDayLabel } from '../../format/time-format';
 import { DeliveryStatus } from './delivery-status';
+
+// Trade cards bring ethers and the Seaport types: loaded only when a thread has one.
+const TradeMessage = lazy(() => import('../../trade/trade-message'));
 
 export interface MessageItemProps {
   readonly row: ThreadRow;
@@ -54,7 +57,14 @@ export const MessageItem = memo(function MessageItem({
       );
       break;
     case 'trade':
-      body = <p className="bubble__note">{t('message.trade')}</p>;
+      body =
+        view.type === 'trade.proposal' || view.type === 'trade.response' ? (
+          <Suspense fallback={<p className="bubble__note">{t('trade.checking')}</p>}>
+            <TradeMessage message={message} now={now} />
+          </Suspense>
+        ) : (
+          <p className="bubble__note">{t('message.trade')}</p>
+        );
       break;
     case 'unverified':
       body = (

@@ -1,16 +1,20 @@
 // One conversation: header, the virtualised message list, and the composer.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusIfLost } from '../../app/focus';
 import { useDatabase } from '../../app/services';
 import { conversationTitle } from '../../chat/conversation-title';
 import { Avatar } from '../../components/avatar';
-import { AlertIcon, BackIcon, ShieldIcon, UsersIcon } from '../../components/icons';
+import { AlertIcon, BackIcon, ShieldIcon, SwapIcon, UsersIcon } from '../../components/icons';
 import { Composer } from './composer';
 import { MembersDialog } from './members-dialog';
 import { MessageList } from './message-list';
 import { SafetyNumberDialog } from './safety-number-dialog';
+
+const ProposalDialog = lazy(() =>
+  import('../../trade/proposal-dialog').then((m) => ({ default: m.ProposalDialog })),
+);
 
 export function Thread({
   conversationId,
@@ -33,7 +37,7 @@ export function Thread({
   const peer = conversation?.peer;
   // The peer's verified device log: "verified" mark and when their devices last changed.
   const identity = useLiveQuery(async () => (peer ? await db.identities.get(peer) : undefined), [db, peer]);
-  const [panel, setPanel] = useState<'members' | 'safety' | undefined>();
+  const [panel, setPanel] = useState<'members' | 'safety' | 'trade' | undefined>();
   const found = conversation !== undefined && conversation !== null;
   // Opening a conversation from the list on a phone hides the list: start from the heading.
   useEffect(() => {
@@ -82,6 +86,18 @@ export function Thread({
           ) : (
             <button
               type="button"
+              className="icon-button"
+              aria-label={t('trade.propose')}
+              title={t('trade.propose')}
+              onClick={() => setPanel('trade')}
+              disabled={conversation.active === false}
+            >
+              <SwapIcon />
+            </button>
+          )}
+          {conversation.kind === 'dm' && (
+            <button
+              type="button"
               className={identity?.safetyVerified ? 'icon-button icon-button--verified' : 'icon-button'}
               aria-label={t('safety.open')}
               title={identity?.safetyVerified ? t('safety.verified', { name: title }) : t('safety.open')}
@@ -120,6 +136,16 @@ export function Thread({
           me={me}
           onClose={() => setPanel(undefined)}
         />
+      )}
+      {panel === 'trade' && peer && (
+        <Suspense fallback={null}>
+          <ProposalDialog
+            conversationId={conversationId}
+            me={me}
+            peer={peer}
+            onClose={() => setPanel(undefined)}
+          />
+        </Suspense>
       )}
       {panel === 'safety' && peer && (
         <SafetyNumberDialog peer={peer} name={title} onClose={() => setPanel(undefined)} />
