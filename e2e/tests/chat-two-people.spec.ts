@@ -54,6 +54,25 @@ test('Alice and Bob chat both ways in real time; ticks move on; offline sends ar
     timeout: 30_000,
   });
 
+  // Bob answers Alice's first message with a reply and a 👍; Alice sees both.
+  const firstOnBob = messages(bob).filter({ hasText: 'gm Bob, still selling the punk?' }).first();
+  await firstOnBob.hover();
+  await firstOnBob.getByRole('button', { name: 'React', exact: true }).click();
+  await firstOnBob.getByRole('button', { name: 'React with 👍' }).click();
+  await firstOnBob.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(bob.page.getByText('Replying to: gm Bob, still selling the punk?')).toBeVisible();
+  await sendText(bob, 'floor is 38 though');
+  await expect(
+    messages(alice)
+      .filter({ hasText: 'gm Bob, still selling the punk?' })
+      .first()
+      .getByRole('button', { name: '👍: 1 reaction' }),
+  ).toBeVisible({ timeout: 30_000 });
+  const reply = messages(alice).filter({ hasText: 'floor is 38 though' });
+  await expect(reply.locator('.bubble__quote')).toHaveText('gm Bob, still selling the punk?', {
+    timeout: 30_000,
+  });
+
   // Bob loses the network and sends three messages: they wait in his outbox, shown as pending.
   await bob.context.setOffline(true);
   await expect(bob.page.getByText('You’re offline.', { exact: false })).toBeVisible();
@@ -79,8 +98,10 @@ test('Alice and Bob chat both ways in real time; ticks move on; offline sends ar
   await alice.context.setOffline(true);
   await alice.page.reload();
   await openConversation(alice, 'offline three');
-  for (const text of ['gm Bob, still selling the punk?', 'gm! yes, 40 ETH', ...offline]) {
-    await expect(messages(alice).filter({ hasText: text })).toHaveCount(1);
+  // Each message once (a reply's quote of the first one is not a message of its own).
+  const texts = alice.page.getByRole('list', { name: 'Messages' }).locator('.bubble__text');
+  for (const text of ['gm Bob, still selling the punk?', 'gm! yes, 40 ETH', 'floor is 38 though', ...offline]) {
+    await expect(texts.filter({ hasText: text })).toHaveCount(1);
   }
 
   expect(alice.pageErrors).toEqual([]);

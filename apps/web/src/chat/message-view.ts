@@ -4,7 +4,7 @@
 import type { MessageRow } from '../../../../packages/engine/src/store/schema';
 
 export type MessageView =
-  | { readonly kind: 'text'; readonly body: string; readonly isReply: boolean }
+  | { readonly kind: 'text'; readonly body: string; readonly isReply: boolean; readonly replyTo?: string }
   | { readonly kind: 'attachment'; readonly fileName: string; readonly size: number }
   | { readonly kind: 'trade'; readonly type: string }
   | { readonly kind: 'unverified'; readonly reason: string | undefined }
@@ -35,7 +35,12 @@ export function viewMessage(message: MessageRow): MessageView {
   const type = contentType(content);
   if (type === 'text' || type === 'reply') {
     const body = (content as { body?: unknown }).body;
-    if (typeof body === 'string') return { kind: 'text', body, isReply: type === 'reply' };
+    if (typeof body === 'string') {
+      const replyTo = (content as { replyTo?: { clientId?: unknown } }).replyTo?.clientId;
+      return typeof replyTo === 'string' && type === 'reply'
+        ? { kind: 'text', body, isReply: true, replyTo }
+        : { kind: 'text', body, isReply: type === 'reply' };
+    }
   }
   if (type === 'attachment') {
     const { fileName, size } = content as { fileName?: unknown; size?: unknown };

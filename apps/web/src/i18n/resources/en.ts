@@ -289,6 +289,17 @@ export const en = {
       cancel: '{{who}} cancelled the offer (signed)',
     },
   },
+  reactions: {
+    label: 'Reactions',
+    chip_one: '{{emoji}}: {{count}} reaction',
+    chip_other: '{{emoji}}: {{count}} reactions',
+    add: 'React with {{emoji}}',
+    react: 'React',
+    reply: 'Reply',
+    replyingTo: 'Replying to: {{text}}',
+    cancelReply: 'Cancel reply',
+    missing: 'a message not on this device',
+  },
   notifications: {
     title: 'Parley',
     newMessage_one: 'New message from {{name}}',

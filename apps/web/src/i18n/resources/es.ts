@@ -301,6 +301,18 @@ export const es = {
       cancel: '{{who}} canceló la oferta (firmado)',
     },
   },
+  reactions: {
+    label: 'Reacciones',
+    chip_one: '{{emoji}}: {{count}} reacción',
+    chip_many: '{{emoji}}: {{count}} reacciones',
+    chip_other: '{{emoji}}: {{count}} reacciones',
+    add: 'Reaccionar con {{emoji}}',
+    react: 'Reaccionar',
+    reply: 'Responder',
+    replyingTo: 'Respondiendo a: {{text}}',
+    cancelReply: 'Cancelar la respuesta',
+    missing: 'un mensaje que no está en este dispositivo',
+  },
   notifications: {
     title: 'Parley',
     newMessage_one: 'Nuevo mensaje de {{name}}',

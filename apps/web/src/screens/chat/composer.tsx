@@ -4,7 +4,9 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/describe-error';
 import { useEngine } from '../../app/services';
-import { SendIcon } from '../../components/icons';
+import { previewText, viewMessage } from '../../chat/message-view';
+import { CloseIcon, SendIcon } from '../../components/icons';
+import { useReply } from './reply-context';
 
 /** MAX_TEXT_CHARS in packages/protocol/src/limits.ts (code points). */
 const MAX_MESSAGE_CHARS = 4000;
@@ -13,6 +15,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const engine = useEngine();
   const [text, setText] = useState('');
+  const { replyingTo, setReplyingTo } = useReply();
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLTextAreaElement>(null);
   const errorId = useId();
@@ -31,6 +34,10 @@ export function Composer({ conversationId }: { conversationId: string }) {
   }, [text]);
 
   useEffect(() => () => engine.setTyping(conversationId, false), [engine, conversationId]);
+  // Choosing "Reply" puts the cursor where the answer goes.
+  useEffect(() => {
+    if (replyingTo) ref.current?.focus();
+  }, [replyingTo]);
 
   const send = async () => {
     if (blank || tooLong) return;
@@ -39,7 +46,13 @@ export function Composer({ conversationId }: { conversationId: string }) {
     setError(undefined);
     engine.setTyping(conversationId, false);
     try {
-      await engine.send(conversationId, { type: 'text', body });
+      if (replyingTo) {
+        const to = { senderDevice: replyingTo.senderDevice, clientId: replyingTo.clientId };
+        await engine.send(conversationId, { type: 'reply', body, to });
+        setReplyingTo(undefined);
+      } else {
+        await engine.send(conversationId, { type: 'text', body });
+      }
     } catch (e) {
       // Nothing was committed: give the text back so nothing is lost.
       setText((current) => (current.length === 0 ? body : current));
@@ -62,6 +75,23 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const describedBy = [error ? errorId : '', tooLong ? counterId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <form className="composer" onSubmit={onSubmit}>
+      {replyingTo && (
+        <div className="composer__reply">
+          <span>
+            {t('reactions.replyingTo', {
+              text: previewText(viewMessage(replyingTo)) ?? t('reactions.missing'),
+            })}
+          </span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('reactions.cancelReply')}
+            onClick={() => setReplyingTo(undefined)}
+          >
+            <CloseIcon width={16} height={16} />
+          </button>
+        </div>
+      )}
       {error && (
         <p id={errorId} role="alert" className="error composer__error">
           {error}

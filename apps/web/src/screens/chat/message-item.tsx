@@ -10,6 +10,8 @@ import { AlertIcon, FileIcon } from '../../components/icons';
 import { shortAddress } from '../../format/address';
 import { formatClock, formatDayLabel } from '../../format/time-format';
 import { DeliveryStatus } from './delivery-status';
+import { MessageActions } from './message-actions';
+import { ReplyQuote } from './reply-quote';
 
 // Trade cards bring ethers and the Seaport types: loaded only when a thread has one.
 const TradeMessage = lazy(() => import('../../trade/trade-message'));
@@ -20,6 +22,8 @@ export interface MessageItemProps {
   readonly setSize: number;
   readonly now: number;
   readonly group: boolean;
+  /** My wallet address (which reactions are mine). */
+  readonly me?: string;
   readonly ref?: Ref<HTMLLIElement>;
 }
 
@@ -29,6 +33,7 @@ export const MessageItem = memo(function MessageItem({
   setSize,
   now,
   group,
+  me,
   ref,
 }: MessageItemProps) {
   const { t, i18n } = useTranslation();
@@ -47,7 +52,12 @@ export const MessageItem = memo(function MessageItem({
   let body: ReactNode;
   switch (view.kind) {
     case 'text':
-      body = <p className="bubble__text">{view.body}</p>;
+      body = (
+        <>
+          {view.replyTo && <ReplyQuote clientId={view.replyTo} />}
+          <p className="bubble__text">{view.body}</p>
+        </>
+      );
       break;
     case 'attachment':
       body = (
@@ -117,6 +127,9 @@ export const MessageItem = memo(function MessageItem({
           {outgoing && <DeliveryStatus status={message.status} />}
         </span>
       </div>
+      {view.kind !== 'unverified' && view.kind !== 'unsupported' && (
+        <MessageActions message={message} me={me} />
+      )}
       {message.status === 'failed' && outgoing && (
         <div className="message__failed">
           <span>

@@ -164,6 +164,7 @@ export function MessageList({
                 setSize={rows.length}
                 now={now}
                 group={group}
+                me={me}
               />
             );
           })}

@@ -10,6 +10,7 @@ import { AlertIcon, BackIcon, ShieldIcon, SwapIcon, UsersIcon } from '../../comp
 import { Composer } from './composer';
 import { MembersDialog } from './members-dialog';
 import { MessageList } from './message-list';
+import { ReplyProvider } from './reply-context';
 import { SafetyNumberDialog } from './safety-number-dialog';
 
 const ProposalDialog = lazy(() =>
@@ -55,101 +56,105 @@ export function Thread({
   }
   const title = conversationTitle(conversation) ?? t('conversations.unnamedGroup');
   return (
-    <section className="thread" aria-labelledby={headingId}>
-      <header className="thread__header">
-        <a href="#/" className="icon-button thread__back" aria-label={t('thread.back')}>
-          <BackIcon />
-        </a>
-        <Avatar seed={conversation.peer ?? conversation.id} label={title} size={36} />
-        <div className="thread__title">
-          <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-            {title}
-          </h2>
-          {conversation.peer && conversation.name && <span className="muted small">{conversation.peer}</span>}
-          {conversation.peer && !conversation.name && (
-            <span className="muted small address-full" title={conversation.peer}>
-              {conversation.peer}
-            </span>
-          )}
-        </div>
-        <div className="thread__actions">
-          {conversation.kind === 'group' ? (
+    <ReplyProvider>
+      <section className="thread" aria-labelledby={headingId}>
+        <header className="thread__header">
+          <a href="#/" className="icon-button thread__back" aria-label={t('thread.back')}>
+            <BackIcon />
+          </a>
+          <Avatar seed={conversation.peer ?? conversation.id} label={title} size={36} />
+          <div className="thread__title">
+            <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+              {title}
+            </h2>
+            {conversation.peer && conversation.name && (
+              <span className="muted small">{conversation.peer}</span>
+            )}
+            {conversation.peer && !conversation.name && (
+              <span className="muted small address-full" title={conversation.peer}>
+                {conversation.peer}
+              </span>
+            )}
+          </div>
+          <div className="thread__actions">
+            {conversation.kind === 'group' ? (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('members.open')}
+                title={t('members.open')}
+                onClick={() => setPanel('members')}
+              >
+                <UsersIcon />
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('trade.propose')}
+                title={t('trade.propose')}
+                onClick={() => setPanel('trade')}
+                disabled={conversation.active === false}
+              >
+                <SwapIcon />
+              </button>
+            )}
+            {conversation.kind === 'dm' && (
+              <button
+                type="button"
+                className={identity?.safetyVerified ? 'icon-button icon-button--verified' : 'icon-button'}
+                aria-label={t('safety.open')}
+                title={identity?.safetyVerified ? t('safety.verified', { name: title }) : t('safety.open')}
+                onClick={() => setPanel('safety')}
+              >
+                <ShieldIcon />
+              </button>
+            )}
+          </div>
+        </header>
+        {identity?.devicesChangedAt !== undefined && !identity.safetyVerified && (
+          <div className="banner thread__notice" role="status">
+            <AlertIcon width={16} height={16} aria-hidden="true" />
+            <span>{t('safety.changed', { name: title })}</span>
             <button
               type="button"
-              className="icon-button"
-              aria-label={t('members.open')}
-              title={t('members.open')}
-              onClick={() => setPanel('members')}
-            >
-              <UsersIcon />
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('trade.propose')}
-              title={t('trade.propose')}
-              onClick={() => setPanel('trade')}
-              disabled={conversation.active === false}
-            >
-              <SwapIcon />
-            </button>
-          )}
-          {conversation.kind === 'dm' && (
-            <button
-              type="button"
-              className={identity?.safetyVerified ? 'icon-button icon-button--verified' : 'icon-button'}
-              aria-label={t('safety.open')}
-              title={identity?.safetyVerified ? t('safety.verified', { name: title }) : t('safety.open')}
+              className="button button--small button--ghost"
               onClick={() => setPanel('safety')}
             >
-              <ShieldIcon />
+              {t('safety.compare')}
             </button>
-          )}
-        </div>
-      </header>
-      {identity?.devicesChangedAt !== undefined && !identity.safetyVerified && (
-        <div className="banner thread__notice" role="status">
-          <AlertIcon width={16} height={16} aria-hidden="true" />
-          <span>{t('safety.changed', { name: title })}</span>
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={() => setPanel('safety')}
-          >
-            {t('safety.compare')}
-          </button>
-        </div>
-      )}
-      <MessageList conversation={conversation} me={me} group={conversation.kind === 'group'} />
-      {conversation.active === false ? (
-        <p className="thread__removed" role="status">
-          {t('members.removedNotice')}
-        </p>
-      ) : (
-        <Composer conversationId={conversationId} />
-      )}
-      {panel === 'members' && (
-        <MembersDialog
-          conversation={conversation}
-          title={title}
-          me={me}
-          onClose={() => setPanel(undefined)}
-        />
-      )}
-      {panel === 'trade' && peer && (
-        <Suspense fallback={null}>
-          <ProposalDialog
-            conversationId={conversationId}
+          </div>
+        )}
+        <MessageList conversation={conversation} me={me} group={conversation.kind === 'group'} />
+        {conversation.active === false ? (
+          <p className="thread__removed" role="status">
+            {t('members.removedNotice')}
+          </p>
+        ) : (
+          <Composer conversationId={conversationId} />
+        )}
+        {panel === 'members' && (
+          <MembersDialog
+            conversation={conversation}
+            title={title}
             me={me}
-            peer={peer}
             onClose={() => setPanel(undefined)}
           />
-        </Suspense>
-      )}
-      {panel === 'safety' && peer && (
-        <SafetyNumberDialog peer={peer} name={title} onClose={() => setPanel(undefined)} />
-      )}
-    </section>
+        )}
+        {panel === 'trade' && peer && (
+          <Suspense fallback={null}>
+            <ProposalDialog
+              conversationId={conversationId}
+              me={me}
+              peer={peer}
+              onClose={() => setPanel(undefined)}
+            />
+          </Suspense>
+        )}
+        {panel === 'safety' && peer && (
+          <SafetyNumberDialog peer={peer} name={title} onClose={() => setPanel(undefined)} />
+        )}
+      </section>
+    </ReplyProvider>
   );
 }
