@@ -1,4 +1,4 @@
-// The chat screens, reading a seeded database (the engine is wired in later).
+// The chat screens, reading a seeded database (rows as the engine would have written them).
 import { expect, test } from '../fixtures';
 import { openSignedIn } from '../support/app';
 import { manyMessages, PEERS, THREAD_ID } from '../support/chat-data';
@@ -128,6 +128,12 @@ test('keyboard: "New conversation" opens a dialog with the address box, validate
   await input.fill(testWallet.address);
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('alert')).toHaveText('That is your own address.');
+  // Address poisoning: same first and last four digits as someone in the list, but not them.
+  const poisoned = `${PEERS.whale.slice(0, 6)}${'0'.repeat(32)}${PEERS.whale.slice(-4)}`;
+  await input.fill(poisoned);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('looks like');
+  await expect(dialog.getByRole('alert')).toContainText(PEERS.whale);
 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

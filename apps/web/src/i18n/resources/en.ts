@@ -158,6 +158,8 @@ export const en = {
     errorChecksum:
       'This address has a typo: its capital letters do not match its checksum. Copy it again from the source.',
     errorSelf: 'That is your own address.',
+    lookalike:
+      'Careful: this address looks like {{known}}, someone you already talk to, but it is a different address ({{full}} is theirs). Scammers make lookalike addresses. Press Start conversation again only if you are sure.',
   },
   newGroup: {
     title: 'New group',

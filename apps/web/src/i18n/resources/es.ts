@@ -166,6 +166,8 @@ export const es = {
     errorChecksum:
       'Esta dirección tiene un error: sus mayúsculas no coinciden con su suma de verificación. Cópiala otra vez desde el origen.',
     errorSelf: 'Esa es tu propia dirección.',
+    lookalike:
+      'Cuidado: esta dirección se parece a {{known}}, alguien con quien ya hablas, pero es otra dirección (la suya es {{full}}). Los estafadores crean direcciones parecidas. Pulsa de nuevo Empezar conversación solo si estás seguro.',
   },
   newGroup: {
     title: 'Nuevo grupo',

@@ -1,11 +1,12 @@
 // "New conversation": a wallet address or ENS name in, a conversation out (engine.createDM).
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findLookalikes } from '../../../../../packages/trade/src/assets/lookalike';
 import { describeError } from '../../app/describe-error';
 import { routeHref } from '../../app/route';
-import { useEngine } from '../../app/services';
+import { useDatabase, useEngine } from '../../app/services';
 import { Dialog } from '../../components/dialog';
-import { parseRecipient } from '../../format/address';
+import { parseRecipient, shortAddress } from '../../format/address';
 
 export function NewConversationDialog({ me, onClose }: { me: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -16,6 +17,10 @@ export function NewConversationDialog({ me, onClose }: { me: string; onClose: ()
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const db = useDatabase();
+  // Address poisoning: an address that shares its first and last digits with someone I already
+  // talk to, but is not them, is stopped once with a warning (docs/trade.md "Lookalike addresses").
+  const [lookalikeOk, setLookalikeOk] = useState<string | undefined>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +37,22 @@ export function NewConversationDialog({ me, onClose }: { me: string; onClose: ()
         const { hasValidChecksum } = await import('../../format/address-checksum');
         if (!hasValidChecksum(value.trim())) {
           setError(t('newConversation.errorChecksum'));
+          return;
+        }
+      }
+      if (recipient.kind === 'address' && lookalikeOk !== recipient.value) {
+        const peers = (await db.conversations.toArray()).flatMap((c) => (c.peer ? [c.peer] : []));
+        const members = (await db.members.toArray()).map((m) => m.address);
+        const known = [...new Set([...peers, ...members])].map((address) => ({ address, label: address }));
+        const [look] = findLookalikes(recipient.value, known);
+        if (look) {
+          setLookalikeOk(recipient.value);
+          setError(
+            t('newConversation.lookalike', {
+              known: shortAddress(look.known.address),
+              full: look.known.address,
+            }),
+          );
           return;
         }
       }
