@@ -100,7 +100,12 @@ test('Alice and Bob chat both ways in real time; ticks move on; offline sends ar
   await openConversation(alice, 'offline three');
   // Each message once (a reply's quote of the first one is not a message of its own).
   const texts = alice.page.getByRole('list', { name: 'Messages' }).locator('.bubble__text');
-  for (const text of ['gm Bob, still selling the punk?', 'gm! yes, 40 ETH', 'floor is 38 though', ...offline]) {
+  for (const text of [
+    'gm Bob, still selling the punk?',
+    'gm! yes, 40 ETH',
+    'floor is 38 though',
+    ...offline,
+  ]) {
     await expect(texts.filter({ hasText: text })).toHaveCount(1);
   }
 

@@ -3,8 +3,8 @@ import { TOKEN_PURPOSE } from '../src/account/session';
 import type { Engine } from '../src/engine';
 import { openKeyWrapper } from '../src/store/key-wrap';
 import { newEngine, type Person, signedInPerson, texts, waitFor } from './support/engines';
-import { TestWallet } from './support/test-wallet';
 import { type RunningRelay, startRelay } from './support/relay-harness';
+import { TestWallet } from './support/test-wallet';
 
 let relay: RunningRelay;
 const engines: Engine[] = [];

@@ -38,6 +38,8 @@ describe('safety numbers', () => {
 
   it('is refused with a typed error for an account with no verified device log', async () => {
     const alice = await scene.person('alice');
-    await expect(alice.engine.safetyNumber(`0x${'12'.repeat(20)}`)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(alice.engine.safetyNumber(`0x${'12'.repeat(20)}`)).rejects.toMatchObject({
+      kind: 'not_found',
+    });
   });
 });
