@@ -21,7 +21,7 @@ beforeAll(async () => {
   port = await freePort();
   relay = await spawnRelay(port, dataDir);
   proxy = await startTcpProxy(port);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   for (const e of engines) await e.stop();

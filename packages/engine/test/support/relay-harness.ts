@@ -84,7 +84,7 @@ export async function spawnRelay(port: number, dataDir: string): Promise<RelayPr
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${output.slice(-2000)}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`relay did not start: ${output.slice(-2000)}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('"listening"') || output.includes('listening')) {
