@@ -254,6 +254,41 @@ export function storeConformance(name: string, open: () => Promise<RelayStore>, 
       expect((await store.history(g1.id, hex(16), 0, 10)).items).toHaveLength(0);
     });
 
+    it('batches concurrent sends: a refused one writes nothing, the others keep gapless seq', async () => {
+      const a = addr();
+      const outsider = addr();
+      const g = await group(a);
+      const dup = env(g.id);
+      // Started together, so they share transactions (group commit), in this order.
+      const [ok1, refused, first, again, ok2] = await Promise.allSettled([
+        store.appendEnvelopes(a, hex(16), [env(g.id)], NOW),
+        store.appendEnvelopes(outsider, hex(16), [env(g.id)], NOW),
+        store.appendEnvelopes(a, hex(16), [dup], NOW + 1),
+        store.appendEnvelopes(a, hex(16), [dup], NOW + 2),
+        store.appendEnvelopes(a, hex(16), [env(g.id), env(g.id)], NOW),
+      ]);
+      expect(refused.status).toBe('rejected');
+      expect(
+        refused.status === 'rejected' && refused.reason instanceof ProtocolError && refused.reason.kind,
+      ).toBe('forbidden');
+      const receipts = [ok1, first, again, ok2].flatMap((r) =>
+        r.status === 'fulfilled' ? r.value.receipts : [],
+      );
+      expect(receipts.map((r) => [r.seq, r.duplicate])).toEqual([
+        [1, false],
+        [2, false],
+        [2, true],
+        [3, false],
+        [4, false],
+      ]);
+      expect(receipts[2]?.serverTime).toBe(NOW + 1);
+      const h = await store.history(g.id, hex(16), 0, 10);
+      expect(h.items.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+      expect(h.items.map((e) => e.senderAddress)).toEqual([a, a, a, a]);
+      const positions = h.items.map((e) => e.position);
+      expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    });
+
     it('serves each device only its own copy, and pages history by seq', async () => {
       const a = addr();
       const g = await group(a);

@@ -17,6 +17,13 @@ function queryable(client: pg.Pool | pg.PoolClient): SqlQueryable {
     async exec(sql: string) {
       await client.query(sql);
     },
+    async script(sql: string) {
+      // No parameters: pg uses the simple protocol, which takes several statements and returns
+      // one result per statement (a single result when there is one).
+      const out: pg.QueryResult<Record<string, unknown>> | Array<pg.QueryResult<Record<string, unknown>>> =
+        await client.query<Record<string, unknown>>(sql);
+      return (Array.isArray(out) ? out : [out]).map((r) => r.rows);
+    },
   };
 }
 
@@ -35,6 +42,17 @@ export async function openPgDb(connectionString: string, max = 10): Promise<SqlD
         const out = await fn(queryable(client));
         await client.query('COMMIT');
         return out;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async session(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(queryable(client));
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;

@@ -14,6 +14,7 @@ export const SessionRow = z.object({
   created_at: int,
   expires_at: int,
 });
+export const SessionByHashRow = SessionRow.extend({ token_hash: z.string() });
 
 export const DeviceRow = z.object({ device_id: z.string(), signing_key: z.string(), active: z.boolean() });
 export const EntryRow = z.object({ entry: z.string() });
@@ -51,6 +52,9 @@ export const EnvelopeRow = z.object({
 
 export const ReceiptRow = z.object({ conversation_id: z.string(), seq: int, server_time: int });
 export const SeqRow = z.object({ last_seq: int });
+export const KnownEnvelopeRow = ReceiptRow.extend({ sender_address: z.string(), client_id: z.string() });
+export const MemberPairRow = z.object({ conversation_id: z.string(), address: z.string() });
+export const ConversationSeqRow = z.object({ id: z.string(), last_seq: int });
 export const ValueRow = z.object({ value: int });
 
 export const ControlRow = z.object({

@@ -1,9 +1,11 @@
 // Nonces, sessions and device challenges. Single-use values are consumed with one
 // DELETE ... RETURNING, which is atomic: of two concurrent consumers exactly one gets the row.
 
-import { SessionRow } from './rows';
+import { Coalescer, type Settled } from './coalescer';
+import { SessionByHashRow } from './rows';
 import type { SqlDb } from './sql-db';
-import type { RelayStore } from './store';
+import { sqlRows } from './sql-literal';
+import type { RelayStore, Session } from './store';
 
 type AuthPart = Pick<
   RelayStore,
@@ -17,7 +19,44 @@ type AuthPart = Pick<
   | 'consumeDeviceChallenge'
 >;
 
+interface Lookup {
+  readonly tokenHash: string;
+  readonly now: number;
+}
+
+/**
+ * Every WebSocket operation re-checks its session, so lookups are as frequent as operations:
+ * the ones that arrive while a lookup runs share the next one (one statement for all of them).
+ * Each lookup still reads the table after it was asked, so a revocation committed before it is
+ * seen, and each is judged against its own `now`.
+ */
+async function lookupSessions(
+  db: SqlDb,
+  lookups: readonly Lookup[],
+): Promise<Settled<Session | undefined>[]> {
+  const hashes = [...new Set(lookups.map((l) => l.tokenHash))].map((h) => [h]);
+  const [rows] = await db.script(
+    `SELECT token_hash, address, device_id, created_at, expires_at FROM sessions
+     WHERE revoked_at IS NULL AND token_hash IN (${sqlRows(hashes)})`,
+  );
+  const found = new Map<string, Session>();
+  for (const row of rows ?? []) {
+    const r = SessionByHashRow.parse(row);
+    found.set(r.token_hash, {
+      address: r.address,
+      deviceId: r.device_id,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+    });
+  }
+  return lookups.map((l) => {
+    const s = found.get(l.tokenHash);
+    return { ok: true, value: s !== undefined && s.expiresAt > l.now ? s : undefined };
+  });
+}
+
 export function sqlAuth(db: SqlDb): AuthPart {
+  const sessions = new Coalescer<Lookup, Session | undefined>((l) => lookupSessions(db, l), 512);
   return {
     async putNonce(nonce, address, expiresAt) {
       await db.query('INSERT INTO siwe_nonces (nonce, address, expires_at) VALUES ($1, $2, $3)', [
@@ -40,15 +79,8 @@ export function sqlAuth(db: SqlDb): AuthPart {
         [tokenHash, s.address, s.deviceId, s.createdAt, s.expiresAt],
       );
     },
-    async findSession(tokenHash, now) {
-      const rows = await db.query(
-        `SELECT address, device_id, created_at, expires_at FROM sessions
-         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
-        [tokenHash, now],
-      );
-      if (rows[0] === undefined) return undefined;
-      const r = SessionRow.parse(rows[0]);
-      return { address: r.address, deviceId: r.device_id, createdAt: r.created_at, expiresAt: r.expires_at };
+    findSession(tokenHash, now) {
+      return sessions.submit({ tokenHash, now });
     },
     async revokeSession(tokenHash, now) {
       await db.query('UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL', [

@@ -4,11 +4,11 @@
 // from connection_init's payload { token }, never from the URL.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type Context, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
+import { type Context, handleProtocols, makeServer } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { GraphQLError, GraphQLSchema } from '../deps/graphql';
-import { OPERATIONS, ProtocolError } from '../deps/protocol';
+import { ProtocolError } from '../deps/protocol';
 import {
   closeCodeFor,
   closeReason,
@@ -17,6 +17,7 @@ import {
   toProtocolError,
 } from '../errors';
 import { RelayContext, type Services } from '../graphql/context';
+import { isEngineEvents } from '../graphql/engine-events';
 import { prepareOperation } from '../graphql/prepare';
 import { authFromToken } from '../http/auth';
 import { originAllowed } from '../http/origin';
@@ -26,15 +27,6 @@ import { refuseUpgrade } from './upgrade';
 
 const InitPayload = z.object({ token: z.string() });
 
-/** Exactly OPERATIONS.events with no variables: the selection direct-events.ts answers. */
-function isEngineEvents(payload: SubscribePayload): boolean {
-  return (
-    payload.query === OPERATIONS.events &&
-    (payload.variables === undefined ||
-      payload.variables === null ||
-      Object.keys(payload.variables).length === 0)
-  );
-}
 type Extra = { readonly connection: Connection };
 
 const format = (errors: readonly GraphQLError[], s: Services) =>
@@ -101,8 +93,14 @@ export function createWsServer(s: Services, schema: GraphQLSchema) {
           operationName: prepared.operationName,
           variableValues: prepared.variableValues,
           // The engine's own `events` document is answered with pre-serialised frames
-          // (graphql/direct-events.ts); any other text of it runs through GraphQL as usual.
-          contextValue: new RelayContext(s, auth, c.ip, c, isEngineEvents(payload) ? id : undefined),
+          // (graphql/direct-events.ts); any other selection runs through GraphQL as usual.
+          contextValue: new RelayContext(
+            s,
+            auth,
+            c.ip,
+            c,
+            isEngineEvents(prepared.document, prepared.variableValues) ? id : undefined,
+          ),
         };
       } catch (error) {
         return [protocolGraphQLError(toProtocolError(error, s.logger))];
