@@ -1,7 +1,7 @@
 // A negotiation in two browsers with injected test wallets (issue #6 acceptance): Alice offers
 // 1 WETH for Bob's NFT; Bob counters with 1.2 WETH; Alice accepts. Both show "Accepted" with the
 // same order hash. The exported file verifies with the parley-verify CLI, and fails once a single
-// byte is changed.
+// byte is changed. Then Bob shares the NFT and a claimed payment as on-chain cards.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +103,32 @@ test('offer, counter-offer and acceptance end with the same order hash, and the 
   const bad = verifyWithCli(tampered);
   expect(bad.status).toBe(1);
   expect(bad.stdout + bad.stderr).toContain('INVALID');
+
+  // Bob shares the ape and his claimed payment: Alice sees an NFT card and a transaction card that
+  // says "Claimed, not verified" (no RPC URL is configured in this browser).
+  await bob.page.getByRole('button', { name: 'Share something on chain' }).click();
+  await bob.page.getByRole('button', { name: 'Share NFT' }).click();
+  const nft = bob.page.getByRole('dialog', { name: 'Share an NFT' });
+  await nft.getByRole('textbox', { name: 'Contract address' }).fill(APES);
+  await nft.getByRole('textbox', { name: 'Token ID' }).fill('7355608');
+  await nft.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(nft).toHaveCount(0, { timeout: 30_000 });
+  await expect(
+    messages(alice).filter({ has: alice.page.getByRole('article', { name: 'Shared NFT' }) }),
+  ).toContainText('7355608', { timeout: 30_000 });
+
+  await bob.page.getByRole('button', { name: 'Share something on chain' }).click();
+  await bob.page.getByRole('button', { name: 'Share transaction' }).click();
+  const tx = bob.page.getByRole('dialog', { name: 'Share a transaction' });
+  await tx.getByRole('textbox', { name: 'Transaction hash' }).fill(`0x${'ab'.repeat(32)}`);
+  await tx.getByRole('textbox', { name: 'From' }).fill(bob.wallet?.address ?? '');
+  await tx.getByRole('textbox', { name: 'To' }).fill(alice.wallet?.address ?? '');
+  await tx.getByRole('textbox', { name: /^Amount/ }).fill('1.2');
+  await tx.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(tx).toHaveCount(0, { timeout: 30_000 });
+  await expect(
+    messages(alice).filter({ has: alice.page.getByRole('article', { name: 'Shared transaction' }) }),
+  ).toContainText('Claimed, not verified', { timeout: 30_000 });
 
   for (const person of [alice, bob]) {
     expect(person.pageErrors).toEqual([]);

@@ -2,7 +2,7 @@
 // live queries on the local database (read-model.ts) and writes only through these methods.
 // Every write commits locally first and returns without waiting for the network (DESIGN.md §1.2).
 
-import type { TradeProposalContent, TradeResponseContent } from './deps/protocol';
+import type { NftContent, TradeProposalContent, TradeResponseContent, TxContent } from './deps/protocol';
 import type { SafetyNumberView } from './identity/safety';
 
 export type { SafetyNumberView };
@@ -19,6 +19,14 @@ export type ConnectionState =
   | { readonly state: 'online' }
   | { readonly state: 'idle' }; // socket closed after 5 idle minutes; reopens on demand
 
+/** Another account's online status as this device last heard it (sync/presence.ts). */
+export interface PresenceView {
+  readonly address: string;
+  readonly online: boolean;
+  /** Local time it was last heard from; absent when unknown (or hidden by the privacy setting). */
+  readonly lastSeen?: number;
+}
+
 export interface SyncProgress {
   /** Envelopes applied so far in this catch-up, and how many the relay said there are. */
   readonly done: number;
@@ -30,6 +38,10 @@ export type EngineEvents = {
   sync: SyncProgress | { readonly done: true };
   /** Another device linked or revoked on a peer's account: the UI warns and resets "verified". */
   'devices-changed': { readonly address: string };
+  /** A DM peer came online or went offline (never while the online-status setting is off). */
+  presence: PresenceView;
+  /** Who is typing in a conversation now (the syncing tab's view; empty when nobody is). */
+  typing: { readonly conversationId: string; readonly typing: readonly string[] };
   /** This tab became (or stopped being) the one that syncs. */
   leader: { readonly leader: boolean };
   /** Something the person should see that is not tied to a message. */
@@ -46,7 +58,10 @@ export type OutgoingContent =
   // Signed trade items (docs/protocol.md §11), made and checked by @parley/trade. The engine only
   // adds the conversation fields; receivers verify signatures before showing them as offers.
   | ({ readonly type: 'trade.proposal' } & Omit<TradeProposalContent, ConversationFields>)
-  | ({ readonly type: 'trade.response' } & Omit<TradeResponseContent, ConversationFields>);
+  | ({ readonly type: 'trade.response' } & Omit<TradeResponseContent, ConversationFields>)
+  // An NFT someone shares, and a transaction reference (a claim until an RPC confirms it).
+  | ({ readonly type: 'nft' } & Omit<NftContent, ConversationFields>)
+  | ({ readonly type: 'tx' } & Omit<TxContent, ConversationFields>);
 
 /** What the engine fills in on every content (§9.1), so callers never pass them. */
 type ConversationFields = 'type' | 'v' | 'sentAt' | 'deviceLogHead' | 'groupStateHash';
@@ -91,4 +106,8 @@ export interface EngineApi {
   safetyNumber(peer: string): Promise<SafetyNumberView>;
   /** Marks `peer` verified after comparing numbers; cleared by the engine when devices change. */
   setSafetyVerified(peer: string, verified: boolean): Promise<void>;
+  /** Fetches and verifies my own device log again, for the settings' device list. */
+  refreshDevices(): Promise<void>;
+  /** DM peers' online status: what is known now, then every change (the 'presence' event). */
+  onPresence(listener: (presence: PresenceView) => void): () => void;
 }

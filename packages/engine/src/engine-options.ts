@@ -5,6 +5,7 @@ import type { CryptoSuite, Random } from '@parley/crypto';
 import type { Clock } from './ports/clock';
 import type { LockManagerLike } from './ports/locks';
 import type { Logger } from './ports/logger';
+import type { Network } from './ports/network';
 import type { BackoffPolicy } from './sync/backoff';
 import type { Transport } from './transport/transport';
 
@@ -35,6 +36,9 @@ export interface EngineOptions {
   readonly idleCloseMs?: number;
   /** Reconnect backoff (full jitter; default base 500 ms, cap 30 s). */
   readonly backoff?: BackoffPolicy;
+  /** What the platform says about connectivity (navigator.onLine and its events in a browser);
+   * always online when omitted. */
+  readonly network?: Network;
 }
 
 export const DEFAULT_DATABASE = 'parley';

@@ -9,7 +9,14 @@ import { revokeDevice } from './account/device-log';
 import { resolveAddress } from './account/resolve-address';
 import { signIn } from './account/sign-in';
 import { ProtocolError } from './deps/protocol';
-import type { Eip1193Provider, EngineApi, EngineEvents, OutgoingContent, SignInRequest } from './engine-api';
+import type {
+  Eip1193Provider,
+  EngineApi,
+  EngineEvents,
+  OutgoingContent,
+  PresenceView,
+  SignInRequest,
+} from './engine-api';
 import { DEFAULT_DATABASE, type EngineOptions, PREF_READ_RECEIPTS, PREF_TYPING } from './engine-options';
 import { Emitter } from './events/emitter';
 import { Identities } from './identity/identities';
@@ -21,20 +28,28 @@ import { type Composer, composeMessage, composeReceipt } from './outbox/compose'
 import { discardEntry, retryEntry } from './outbox/enqueue';
 import { type Clock, systemClock } from './ports/clock';
 import { type Logger, silentLogger } from './ports/logger';
+import { alwaysOnline, type Network } from './ports/network';
 import { ParleyDatabase } from './store/database';
 import { type KeyWrapper, openKeyWrapper, unwrappedKeyStore } from './store/key-wrap';
 import { markReadUpTo } from './sync/effects';
+import { PresenceBoard } from './sync/presence-board';
 import { SyncRuntime } from './sync/sync-runtime';
 import { createGraphqlTransport } from './transport/graphql-transport';
 import { RelayApi } from './transport/relay-api';
 import type { Transport } from './transport/transport';
 import { TypingDebounce } from './typing-debounce';
 
+/** Preference rows that are not chat data and survive signOut(). */
+export const KEPT_ON_SIGN_OUT = ['wallet.builtin'] as const;
+
 const MemberPageResult = z.object({ hasMore: z.boolean(), next: z.string().optional() });
 
 export class Engine implements EngineApi {
   readonly db: ParleyDatabase;
   private readonly events = new Emitter<EngineEvents>();
+  /** Other accounts' online status; kept across runtime restarts (sync/presence.ts feeds it). */
+  private readonly presence = new PresenceBoard(this.events);
+  private readonly network: Network;
   private readonly clock: Clock;
   private readonly random: (n: number) => Uint8Array;
   private readonly logger: Logger;
@@ -52,12 +67,14 @@ export class Engine implements EngineApi {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? systemRandom;
     this.logger = options.logger ?? silentLogger;
+    this.network = options.network ?? alwaysOnline;
     const name = options.databaseName ?? DEFAULT_DATABASE;
     this.db = new ParleyDatabase(name, { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange });
     this.transport = options.transport ?? this.realTransport();
     this.api = new RelayApi(this.transport);
     this.transport.onStatus((s) => {
-      if (s.state === 'idle') this.events.emit('connection', { state: 'idle' });
+      // Offline says more than idle: the socket closing meanwhile does not change what to show.
+      if (s.state === 'idle' && this.network.onLine) this.events.emit('connection', { state: 'idle' });
     });
     this.election = new LeaderElection(
       options.locks,
@@ -176,7 +193,7 @@ export class Engine implements EngineApi {
     if (!account?.linked) return undefined;
     const device = await loadDeviceKeys(this.db, wrapper, account.deviceId);
     if (!device) return undefined;
-    return new SyncRuntime({
+    const runtime = new SyncRuntime({
       db: this.db,
       wrapper,
       suite,
@@ -189,7 +206,14 @@ export class Engine implements EngineApi {
       account,
       device,
       backoff: this.options.backoff,
+      network: this.network,
+      presence: this.presence,
     });
+    // Who is typing reaches every listener as an event, whenever this tab's runtime was made.
+    runtime.typing.onChange((conversationId, typing) =>
+      this.events.emit('typing', { conversationId, typing }),
+    );
+    return runtime;
   }
 
   async signIn(request: SignInRequest): Promise<{ readonly address: string; readonly deviceId: string }> {
@@ -220,7 +244,11 @@ export class Engine implements EngineApi {
     this.transport.setToken(undefined);
     const tables = this.db.tables.filter((t) => t.name !== 'keyring');
     await this.db.transaction('rw', tables, async () => {
+      // The built-in wallet's encrypted keystore is the person's wallet, not chat data: losing it
+      // would lose their funds, so it survives sign-out (they can delete it in Settings).
+      const keep = await this.db.preferences.bulkGet([...KEPT_ON_SIGN_OUT]);
       for (const table of tables) await table.clear();
+      await this.db.preferences.bulkPut(keep.filter((row) => row !== undefined));
     });
   }
 
@@ -312,7 +340,27 @@ export class Engine implements EngineApi {
 
   /** Who is typing in a conversation (live, leader only; followers see nothing). */
   onTyping(listener: (conversationId: string, typing: readonly string[]) => void): () => void {
-    return this.runtime?.typing.onChange(listener) ?? (() => undefined);
+    return this.events.on('typing', (e) => listener(e.conversationId, e.typing));
+  }
+
+  /** Fetches and verifies my own device log again (a device linked elsewhere then shows). */
+  async refreshDevices(): Promise<void> {
+    const account = await this.db.account.get('me');
+    if (!account) throw new ProtocolError('unauthenticated', 'sign in first');
+    await this.onLeader('refreshDevices', {}, async (r) => {
+      await r.identities.refresh(account.address);
+      return null;
+    });
+  }
+
+  /**
+   * DM peers' online status: `listener` gets what is known now, then every change. Nothing while
+   * the online-status privacy setting is off (this device neither sends nor shows it). Fed by the
+   * syncing tab; other tabs of the browser see nothing (like onTyping).
+   */
+  onPresence(listener: (presence: PresenceView) => void): () => void {
+    for (const view of this.presence.all()) listener(view);
+    return this.events.on('presence', listener);
   }
 
   async revokeDevice(deviceId: string, provider: Eip1193Provider): Promise<void> {

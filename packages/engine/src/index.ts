@@ -7,6 +7,7 @@ export type {
   EngineEvents,
   MessageRef,
   OutgoingContent,
+  PresenceView,
   SafetyNumberView,
   SignInRequest,
   SyncProgress,
@@ -21,6 +22,7 @@ export {
 export { type Clock, systemClock } from './ports/clock';
 export type { LockManagerLike } from './ports/locks';
 export { type Logger, silentLogger } from './ports/logger';
+export { alwaysOnline, type Network } from './ports/network';
 export {
   type ConversationView,
   conversationList,
@@ -40,6 +42,7 @@ export type {
   MessageRow,
   MessageStatus,
   OutboxRow,
+  PendingEffectRow,
   PreferenceRow,
 } from './store/schema';
 export type { BackoffPolicy } from './sync/backoff';

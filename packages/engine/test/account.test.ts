@@ -52,6 +52,23 @@ describe('account setup and sessions', () => {
     await expect(unstarted.signIn({ provider: wallet })).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
+  it('signOut wipes chat data but keeps the built-in wallet keystore', async () => {
+    const alice: Person = await signedInPerson(relay.url, 'alice-out');
+    engines.push(alice.engine);
+    await alice.engine.db.preferences.bulkPut([
+      { key: 'wallet.builtin', value: { address: alice.address, keystore: '{"Crypto":{}}' } },
+      { key: 'privacy.typing', value: false },
+    ]);
+    await alice.engine.signOut();
+    expect(await alice.engine.db.account.count()).toBe(0);
+    expect(await alice.engine.db.devices.count()).toBe(0);
+    expect(await alice.engine.db.preferences.get('privacy.typing')).toBeUndefined();
+    expect((await alice.engine.db.preferences.get('wallet.builtin'))?.value).toEqual({
+      address: alice.address,
+      keystore: '{"Crypto":{}}',
+    });
+  });
+
   it('renews an expired session with the device key alone, without the wallet', async () => {
     const alice: Person = await signedInPerson(relay.url, 'alice');
     const bob: Person = await signedInPerson(relay.url, 'bob');

@@ -32,7 +32,7 @@ export function bootstrap(): { services: AppServices; language: Language } {
   // The engine (crypto, transport) is a separate chunk, fetched once the first screen is up.
   const engine = createLazyEngine(async () => {
     await afterFirstScreen(3000);
-    return (await import('./engine-setup')).createEngine(DATABASE_NAME);
+    return (await import('./engine-setup')).createEngine(DATABASE_NAME, db);
   });
   void engine.start().catch((error: unknown) => console.error('engine failed to start', error));
 

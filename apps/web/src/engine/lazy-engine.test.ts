@@ -24,6 +24,8 @@ function fakeEngine() {
     revokeDevice: unused,
     safetyNumber: unused,
     setSafetyVerified: unused,
+    refreshDevices: unused,
+    onPresence: () => () => undefined,
     on: (type, listener) => emitter.on(type, listener),
     send: async (id, content) => {
       calls.push(`send ${id} ${content.type}`);

@@ -51,5 +51,18 @@ export function createLazyEngine(
     revokeDevice: (deviceId, provider) => call((e) => e.revokeDevice(deviceId, provider)),
     safetyNumber: (peer) => call((e) => e.safetyNumber(peer)),
     setSafetyVerified: (peer, verified) => call((e) => e.setSafetyVerified(peer, verified)),
+    refreshDevices: () => call((e) => e.refreshDevices()),
+    onPresence(listener) {
+      if (engine) return engine.onPresence(listener);
+      let off: (() => void) | undefined;
+      let cancelled = false;
+      void loaded.then((real) => {
+        if (!cancelled) off = real.onPresence(listener);
+      });
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    },
   };
 }

@@ -49,6 +49,8 @@ export function buildContent(input: OutgoingContent | ReceiptInput, b: ContentBa
       return { type: 'receipt', ...base(b), status: input.status, upToSeq: input.upToSeq };
     case 'trade.proposal':
     case 'trade.response':
+    case 'nft':
+    case 'tx':
       return { ...input, ...base(b) };
   }
 }
@@ -65,6 +67,8 @@ export function previewOf(content: unknown): string | undefined {
   if (typeof content !== 'object' || content === null) return undefined;
   // Trade items have no body; the list shows what they are (the note may be long or absent).
   if ('type' in content && content.type === 'trade.proposal') return '⇄ Trade offer';
+  if ('type' in content && content.type === 'nft') return '◆ NFT';
+  if ('type' in content && content.type === 'tx') return '⛓ Transaction';
   if ('type' in content && content.type === 'trade.response' && 'decision' in content)
     return `⇄ Offer ${content.decision === 'accept' ? 'accepted' : content.decision === 'decline' ? 'declined' : 'cancelled'}`;
   const body = 'body' in content ? content.body : undefined;

@@ -4,6 +4,7 @@
 // new epoch is stored only once the relay has accepted the control, in the same transaction as
 // the group's new state.
 import { bytesToHex, hexToBytes } from '@parley/crypto';
+import type { Workspace } from '../crypto-state/crypto-state';
 import {
   advanceEpoch,
   createEpoch,
@@ -23,7 +24,7 @@ import {
   groupControlSigningInput,
   ProtocolError,
 } from '../deps/protocol';
-import { genesisState, rolesAfter, stateHashAfter } from './group-state';
+import { type GroupState, genesisState, rolesAfter, stateHashAfter } from './group-state';
 import { fields, type Groups, type GroupsContext, memberDevices } from './groups';
 
 function normalize(addresses: readonly string[]): string[] {
@@ -82,78 +83,97 @@ export function changeMembers(
       action === 'add' ? !state.roles[t] : state.roles[t] && t !== ctx.me,
     );
     if (targets.length === 0) return;
-    const body = {
-      conversationId,
-      action,
-      targets,
-      prevStateHash: state.stateHash,
-      signerAddress: ctx.me,
-      signerDevice: ws.device.deviceId,
-      issuedAt: ctx.now(),
-    };
-    const signature = bytesToHex(
-      await ctx.crypto.suite.ed25519.sign(ws.device.signing.privateKey, groupControlSigningInput(body)),
-    );
-    const control: GroupControlWire = { ...body, signature };
-    const stateHash = stateHashAfter(control);
-    const roles = rolesAfter(state.roles, control);
-    const now = ctx.now();
-    const self = hexToBytes(ws.device.deviceId);
-    const members = await memberDevices(ctx, roles);
-    let session = await ws.group(conversationId);
-    let recipients: GroupMember[];
-    if (!session) {
-      // The group's first epoch: a fresh secret for every member device.
-      session = createGroupSession({
-        selfDevice: self,
-        epoch: createEpoch({
-          random: ctx.random,
-          conversationId: hexToBytes(conversationId),
-          stateHash: hexToBytes(stateHash),
-          members,
-          now,
-        }),
-      });
-      recipients = members;
-    } else if (action === 'add') {
-      const held = new Set(currentEpoch(session).members.map((m) => bytesToHex(m.deviceId)));
-      const added = members.filter((m) => !held.has(bytesToHex(m.deviceId)));
-      if (added.length === 0) throw new ProtocolError('not_found', 'the new members have no devices yet');
-      installEpoch(
-        session,
-        advanceEpoch(currentEpoch(session), { stateHash: hexToBytes(stateHash), added, now }),
-        now,
-      );
-      recipients = added;
-    } else {
-      // Removal: a fresh secret, so the removed member cannot compute it.
-      installEpoch(
-        session,
-        rotateEpoch(currentEpoch(session), {
-          random: ctx.random,
-          stateHash: hexToBytes(stateHash),
-          members,
-          now,
-        }),
-        now,
-      );
-      recipients = members;
-    }
-    const others = recipients.filter((m) => bytesToHex(m.deviceId) !== ws.device.deviceId);
-    const envelopes =
-      others.length === 0
-        ? []
-        : await sealEpochWraps(ctx.crypto.suite, {
-            epoch: currentEpoch(session),
-            recipients: others,
-            admin: { deviceId: self, signingPrivateKey: ws.device.signing.privateKey },
-          });
-    const result = await ctx.api.groupControl(control, wrapsFor(envelopes));
-    if (result.stateHash !== stateHash || result.index !== state.controlCount) {
-      throw new ProtocolError('bad_request', 'the relay applied the control to another state');
-    }
-    ws.setGroup(conversationId, session);
-    ws.stageConversation(conversationId, fields({ stateHash, controlCount: state.controlCount + 1, roles }));
-    await ctx.crypto.commit(ws, [], async () => undefined);
+    await submitControl(ctx, ws, conversationId, state, action, targets);
   });
+}
+
+/**
+ * Signs a control on `state`, derives the epoch it leads to and seals it to the devices that need
+ * it, sends both in one groupControl call, and commits the new epoch and state with the section.
+ * `add` advances the epoch (only the new devices get a wrap); `remove` and `rotate` draw a fresh
+ * secret wrapped to every member device (docs/protocol.md §6.2). Call inside an exclusive section,
+ * after syncWithin, as an admin.
+ */
+export async function submitControl(
+  ctx: GroupsContext,
+  ws: Workspace,
+  conversationId: string,
+  state: GroupState,
+  action: 'add' | 'remove' | 'rotate',
+  targets: readonly string[],
+): Promise<void> {
+  const body = {
+    conversationId,
+    action,
+    targets: [...targets],
+    prevStateHash: state.stateHash,
+    signerAddress: ctx.me,
+    signerDevice: ws.device.deviceId,
+    issuedAt: ctx.now(),
+  };
+  const signature = bytesToHex(
+    await ctx.crypto.suite.ed25519.sign(ws.device.signing.privateKey, groupControlSigningInput(body)),
+  );
+  const control: GroupControlWire = { ...body, signature };
+  const stateHash = stateHashAfter(control);
+  const roles = rolesAfter(state.roles, control);
+  const now = ctx.now();
+  const self = hexToBytes(ws.device.deviceId);
+  const members = await memberDevices(ctx, roles);
+  let session = await ws.group(conversationId);
+  let recipients: GroupMember[];
+  if (!session) {
+    // The group's first epoch: a fresh secret for every member device.
+    session = createGroupSession({
+      selfDevice: self,
+      epoch: createEpoch({
+        random: ctx.random,
+        conversationId: hexToBytes(conversationId),
+        stateHash: hexToBytes(stateHash),
+        members,
+        now,
+      }),
+    });
+    recipients = members;
+  } else if (action === 'add') {
+    const held = new Set(currentEpoch(session).members.map((m) => bytesToHex(m.deviceId)));
+    const added = members.filter((m) => !held.has(bytesToHex(m.deviceId)));
+    if (added.length === 0) throw new ProtocolError('not_found', 'the new members have no devices yet');
+    installEpoch(
+      session,
+      advanceEpoch(currentEpoch(session), { stateHash: hexToBytes(stateHash), added, now }),
+      now,
+    );
+    recipients = added;
+  } else {
+    // Removal, a device change or a scheduled rotation: a fresh secret, so no device outside
+    // `members` (a removed member, a revoked device) can compute it.
+    installEpoch(
+      session,
+      rotateEpoch(currentEpoch(session), {
+        random: ctx.random,
+        stateHash: hexToBytes(stateHash),
+        members,
+        now,
+      }),
+      now,
+    );
+    recipients = members;
+  }
+  const others = recipients.filter((m) => bytesToHex(m.deviceId) !== ws.device.deviceId);
+  const envelopes =
+    others.length === 0
+      ? []
+      : await sealEpochWraps(ctx.crypto.suite, {
+          epoch: currentEpoch(session),
+          recipients: others,
+          admin: { deviceId: self, signingPrivateKey: ws.device.signing.privateKey },
+        });
+  const result = await ctx.api.groupControl(control, wrapsFor(envelopes));
+  if (result.stateHash !== stateHash || result.index !== state.controlCount) {
+    throw new ProtocolError('bad_request', 'the relay applied the control to another state');
+  }
+  ws.setGroup(conversationId, session);
+  ws.stageConversation(conversationId, fields({ stateHash, controlCount: state.controlCount + 1, roles }));
+  await ctx.crypto.commit(ws, [], async () => undefined);
 }

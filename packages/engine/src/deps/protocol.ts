@@ -1,6 +1,8 @@
 // The @parley/protocol surface the engine uses, in one place. Imported by path from the package's
 // source files (the same modules the package index re-exports), so the engine does not depend on
 // what the index happens to export at the moment; once the index is settled only this file changes.
+
+export type { NftContent, TxContent } from '../../../protocol/src/content/chain-contents';
 export { decodeContent, encodeContent } from '../../../protocol/src/content/content-codec';
 export type { Content } from '../../../protocol/src/content/content-schema';
 export {

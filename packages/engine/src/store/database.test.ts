@@ -13,7 +13,7 @@ describe('ParleyDatabase v1', () => {
   it('creates every table of DESIGN.md section 6 with its indexes', async () => {
     const db = freshDb('schema-v1');
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     for (const [name, spec] of Object.entries(SCHEMA_V1)) {
       const table = db.table(name);
       const [primary, ...indexes] = spec.split(',').map((part) => part.trim());

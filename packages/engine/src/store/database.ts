@@ -1,6 +1,6 @@
 // The engine's Dexie database. Every schema change is a new `version()` with an upgrade
-// function and a test (database.test.ts). Never edit a shipped version's stores: add one.
-// (Nothing has shipped yet, so v1 is still the place for new tables and indexes.)
+// function and a test (database.test.ts, database-upgrade.test.ts). Never edit a shipped
+// version's stores: add one.
 import { Dexie, type EntityTable } from 'dexie';
 import type {
   AccountRow,
@@ -14,6 +14,7 @@ import type {
   MemberRow,
   MessageRow,
   OutboxRow,
+  PendingEffectRow,
   PreferenceRow,
   ProposalRow,
   SessionRow,
@@ -39,6 +40,11 @@ export const SCHEMA_V1 = {
   keyring: 'id',
 } as const;
 
+/** Version 2 adds `pendingEffects`: effects waiting for their target, by target and by age. */
+export const SCHEMA_V2_ADDED = {
+  pendingEffects: '++id, [conversationId+targetClientId], at',
+} as const;
+
 export class ParleyDatabase extends Dexie {
   account!: EntityTable<AccountRow, 'id'>;
   devices!: EntityTable<DeviceKeysRow, 'deviceId'>;
@@ -55,6 +61,7 @@ export class ParleyDatabase extends Dexie {
   preferences!: EntityTable<PreferenceRow, 'key'>;
   sync!: EntityTable<SyncRow, 'key'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
+  pendingEffects!: EntityTable<PendingEffectRow, 'id'>;
 
   /** `indexedDB` and `IDBKeyRange` are ports: the browser's, or fake-indexeddb's in Node. */
   constructor(name: string, deps: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
@@ -72,5 +79,7 @@ export class ParleyDatabase extends Dexie {
     // outbox view. The primary key clientId makes a duplicate delivery a no-op put. Sessions are
     // per conversation and peer device (crypto's fan-out keeps one SessionMap per conversation).
     this.version(1).stores(SCHEMA_V1);
+    // v2: a new, empty table; no existing row changes, so the upgrade has nothing to move.
+    this.version(2).stores(SCHEMA_V2_ADDED);
   }
 }

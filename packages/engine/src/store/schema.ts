@@ -2,6 +2,7 @@
 // Uint8Arrays, numbers, strings and plain objects, never class instances, so they survive
 // IndexedDB's structured clone.
 import type { DeviceSessions, GroupSession } from '../deps/crypto';
+import type { Content } from '../deps/protocol';
 export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unverified';
 
 export interface AccountRow {
@@ -124,6 +125,27 @@ export interface MessageRow {
   readonly deleted?: boolean;
   /** Reactions by emoji: the addresses that added it. */
   readonly reactions?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * A reaction, edit or delete that arrived before the message it acts on (a gap filled later, or
+ * both in one catch-up page): kept until the target is stored, then applied (sync/pending-effects.ts).
+ * Since version 2.
+ */
+export interface PendingEffectRow {
+  readonly id?: number;
+  readonly conversationId: string;
+  /** The target's client id and sender device, as the effect names them. */
+  readonly targetClientId: string;
+  readonly targetDevice: string;
+  /** The account that sent the effect: an edit or delete counts only from the target's sender. */
+  readonly sender: string;
+  /** The decoded effect content (reaction, edit or delete). */
+  readonly content: Content;
+  /** The effect's relay seq and server time: applied in seq order; `at` is an edit's editedAt,
+   * and effects whose target never comes are dropped when `at` is old (relay time). */
+  readonly seq: number;
+  readonly at: number;
 }
 
 export interface SealedEnvelope {

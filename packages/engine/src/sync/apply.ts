@@ -9,11 +9,9 @@
 //   revoked or unknown device, wrong epoch) becomes a visible "could not verify" placeholder with
 //   the reason, and the sync goes on: it is never silently dropped.
 import { isCryptoError } from '@parley/crypto';
-import { previewOf } from '../content/outgoing';
 import type { ConversationDirectory } from '../conversations/directory';
 import type { CryptoState, Workspace } from '../crypto-state/crypto-state';
 import {
-  type Content,
   decodeBase64url,
   decodeContent,
   isRetryable,
@@ -24,8 +22,9 @@ import type { Logger } from '../ports/logger';
 import type { ParleyDatabase } from '../store/database';
 import type { ConversationRow, MessageRow } from '../store/schema';
 import type { EnvelopeOut } from '../transport/relay-schemas';
-import { applyEffect, isVisible } from './effects';
-import { accountFor, coveredThrough, type SeqState, seqStateOf } from './seq-tracker';
+import { isVisible } from './effects';
+import { type OpenedItem, pageTables, writePage } from './page-write';
+import { accountFor, type SeqState, seqStateOf } from './seq-tracker';
 
 export interface Opener {
   open(
@@ -60,14 +59,6 @@ export interface ApplyResult {
   readonly applied: number;
 }
 
-interface Item {
-  readonly envelope: EnvelopeOut;
-  readonly row?: MessageRow;
-  readonly effect?: Content;
-  /** Our own group message coming back: mark the pending row sent. */
-  readonly own?: boolean;
-}
-
 /** A failure of the relay or the network, not of the envelope: retry later. */
 export function isTransient(error: unknown): boolean {
   return error instanceof ProtocolError && (isRetryable(error.kind) || error.kind === 'unauthenticated');
@@ -100,7 +91,7 @@ async function openOne(
   ws: Workspace,
   conversation: ConversationRow,
   e: EnvelopeOut,
-): Promise<Item> {
+): Promise<OpenedItem> {
   const { me } = deps;
   if (e.senderAddress === me.address && e.senderDevice === me.deviceId) return { envelope: e, own: true };
   try {
@@ -134,14 +125,6 @@ async function openOne(
   }
 }
 
-/** Another sender's client id can collide with a stored row; keep both (never overwrite). */
-async function freeKey(db: ParleyDatabase, row: MessageRow): Promise<MessageRow> {
-  const existing = await db.messages.get(row.clientId);
-  if (!existing) return row;
-  if (existing.conversationId === row.conversationId && existing.seq === row.seq) return row;
-  return { ...row, clientId: `${row.clientId}.${row.conversationId}.${row.seq}` };
-}
-
 export async function applyEnvelopes(
   deps: ApplyDeps,
   envelopes: readonly EnvelopeOut[],
@@ -153,7 +136,7 @@ export async function applyEnvelopes(
     conversations.set(id, await deps.directory.ensure(id));
   }
   return crypto.exclusive(async (ws) => {
-    const items: Item[] = [];
+    const items: OpenedItem[] = [];
     const seen = new Map<string, SeqState>();
     for (const e of envelopes) {
       const conversation = conversations.get(e.conversationId);
@@ -165,71 +148,6 @@ export async function applyEnvelopes(
       seen.set(e.conversationId, accountFor(stored, [e.seq]));
       items.push(await openOne(deps, ws, conversation, e));
     }
-    return crypto.commit(ws, [db.messages, db.conversations, db.sync, db.outbox], () =>
-      write(deps, items, extra),
-    );
+    return crypto.commit(ws, pageTables(db), () => writePage(db, deps.me.address, items, extra));
   });
-}
-
-async function write(deps: ApplyDeps, items: readonly Item[], extra: ApplyExtra): Promise<ApplyResult> {
-  const { db, me } = deps;
-  const rows: MessageRow[] = [];
-  const received = new Map<string, number>();
-  const seqs = new Map<string, number[]>();
-  for (const item of items) {
-    const e = item.envelope;
-    seqs.set(e.conversationId, [...(seqs.get(e.conversationId) ?? []), e.seq]);
-    if (item.own) {
-      await db.messages
-        .where('clientId')
-        .equals(e.clientId)
-        .modify((m: { status: string; seq?: number; serverTime?: number }) => {
-          if (m.status === 'pending') m.status = 'sent';
-          m.seq = e.seq;
-          m.serverTime = e.serverTime;
-        });
-      await db.outbox.where('clientId').equals(e.clientId).delete();
-    } else if (item.effect) {
-      await applyEffect(db, e.conversationId, e.senderAddress, me.address, item.effect, e.serverTime);
-    } else if (item.row) {
-      rows.push(await freeKey(db, item.row));
-      if (item.row.mine !== 1 && item.row.status !== 'unverified') {
-        received.set(e.conversationId, Math.max(received.get(e.conversationId) ?? 0, e.seq));
-      }
-    }
-  }
-  await db.messages.bulkPut(rows);
-  const gaps: string[] = [];
-  const touched = new Set([...seqs.keys(), ...(extra.covered ? [extra.covered.conversationId] : [])]);
-  for (const id of touched) {
-    const conversation = await db.conversations.get(id);
-    if (!conversation) continue;
-    let state = accountFor(seqStateOf(conversation), seqs.get(id) ?? []);
-    if (extra.covered?.conversationId === id) state = coveredThrough(state, extra.covered.throughSeq);
-    if (state.aheadSeqs.length > 0) gaps.push(id);
-    const newRows = rows.filter((r) => r.conversationId === id);
-    const last = newRows.reduce<MessageRow | undefined>(
-      (a, r) => (!a || (r.seq ?? 0) > (a.seq ?? 0) ? r : a),
-      undefined,
-    );
-    const unread = newRows.filter(
-      (r) => r.mine !== 1 && r.status !== 'unverified' && (r.seq ?? 0) > conversation.readSeq,
-    ).length;
-    const preview = last
-      ? (previewOf(last.content) ?? (last.status === 'unverified' ? last.reason : undefined))
-      : undefined;
-    await db.conversations.update(id, {
-      appliedSeq: state.appliedSeq,
-      aheadSeqs: state.aheadSeqs,
-      unreadCount: conversation.unreadCount + unread,
-      ...(last && (last.serverTime ?? 0) >= conversation.lastMessageAt
-        ? {
-            lastMessageAt: last.serverTime ?? conversation.lastMessageAt,
-            ...(preview === undefined ? {} : { lastMessagePreview: preview }),
-          }
-        : {}),
-    });
-  }
-  if (extra.cursor !== undefined) await db.sync.put({ key: 'cursor', value: extra.cursor });
-  return { received, gaps, applied: items.length };
 }

@@ -5,7 +5,14 @@ import type { ParleyDatabase } from '../store/database';
 import type { RelayApi } from '../transport/relay-api';
 import { type ApplyDeps, type ApplyResult, applyEnvelopes } from './apply';
 
-export const CATCH_UP_PAGE = 100;
+/**
+ * Envelopes per catch-up page: the relay's maximum (`first` is capped at 500). Each page costs a
+ * relay round trip, an exclusive crypto section, one IndexedDB transaction (with its fixed round
+ * trips and commit) and one refresh of every live query the UI holds, so fewer, larger pages catch
+ * up faster (bench/web/catch-up.bench.ts). A page holds at most 500 bodies of
+ * MAX_ENVELOPE_BODY_BYTES; a page of ordinary messages is a few hundred KiB.
+ */
+export const CATCH_UP_PAGE = 500;
 
 export async function storedCursor(db: ParleyDatabase): Promise<string | undefined> {
   const row = await db.sync.get('cursor');

@@ -8,6 +8,7 @@ import type { DeviceSecrets } from '../account/device-keys';
 import { maintainPrekeys } from '../account/prekeys';
 import { Sessions } from '../account/session';
 import { ConversationDirectory } from '../conversations/directory';
+import { GroupRotation } from '../conversations/group-rotation';
 import { Groups } from '../conversations/groups';
 import { CryptoState } from '../crypto-state/crypto-state';
 import { openDirect, sealDirect } from '../crypto-state/direct';
@@ -20,6 +21,7 @@ import { composeReceipt } from '../outbox/compose';
 import { OutboxWorker, type Sealer, unitFrom } from '../outbox/outbox-worker';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
+import type { Network } from '../ports/network';
 import type { ParleyDatabase } from '../store/database';
 import type { KeyWrapper } from '../store/key-wrap';
 import type { AccountRow } from '../store/schema';
@@ -27,6 +29,9 @@ import type { RelayApi } from '../transport/relay-api';
 import type { Transport } from '../transport/transport';
 import type { ApplyDeps, ApplyResult, Opener } from './apply';
 import type { BackoffPolicy } from './backoff';
+import { Connectivity } from './connectivity';
+import { PresenceSignals } from './presence';
+import type { PresenceBoard } from './presence-board';
 import { SyncLoop } from './sync-loop';
 import { TypingSignals } from './typing';
 
@@ -46,6 +51,9 @@ export interface RuntimeContext {
   readonly account: AccountRow;
   readonly device: DeviceSecrets;
   readonly backoff?: BackoffPolicy | undefined;
+  readonly network: Network;
+  /** The Engine's presence board, fed while this runtime syncs. */
+  readonly presence: PresenceBoard;
 }
 
 export class SyncRuntime {
@@ -56,6 +64,9 @@ export class SyncRuntime {
   readonly loop: SyncLoop;
   readonly groups: Groups;
   readonly typing: TypingSignals;
+  readonly presence: PresenceSignals;
+  readonly rotation: GroupRotation;
+  readonly connectivity: Connectivity;
   private readonly sessions: Sessions;
   private readonly commands: CommandProcessor;
   private outboxWatch: { unsubscribe(): void } | undefined;
@@ -82,6 +93,13 @@ export class SyncRuntime {
     };
     this.groups = new Groups({ ...direct, db, directory: this.directory, random: ctx.random, events });
     this.typing = new TypingSignals(api, clock, logger);
+    this.presence = new PresenceSignals({ db, api, clock, logger, board: ctx.presence, me: account.address });
+    this.rotation = new GroupRotation({
+      groups: this.groups,
+      ctx: { ...direct, db, directory: this.directory, random: ctx.random, events },
+      clock,
+      logger,
+    });
     const sealer: Sealer = {
       seal: (ws, conversation, clientId, plaintext) => {
         if (conversation.kind === 'group') return this.groups.seal(ws, conversation, clientId, plaintext);
@@ -137,14 +155,36 @@ export class SyncRuntime {
         onCreated: async (id) => {
           const row = await this.directory.ensure(id);
           if (row.kind === 'group') await this.groups.sync(id);
+          else this.presence.joined(id);
         },
-        onSignal: (e) => this.typing.received(e),
-        onLive: () => this.outbox.wake(),
+        onSignal: (e) => {
+          this.typing.received(e);
+          this.presence.received(e);
+        },
+        onLive: () => {
+          this.outbox.wake();
+          this.presence.goLive();
+          void this.rotation.check();
+        },
         renewSession: () => this.renewSession(),
         newRound: () => this.identities.newRound(),
       },
     });
     this.commands = new CommandProcessor(db, this.commandHandlers(), logger);
+    this.connectivity = new Connectivity({
+      network: ctx.network,
+      events,
+      pause: async () => {
+        // Both stop synchronously here (their async part only waits for work in flight).
+        const stopping = [this.loop.stop(), this.outbox.stop()];
+        this.presence.pause();
+        await Promise.all(stopping);
+      },
+      resume: () => {
+        this.loop.start();
+        this.outbox.start();
+      },
+    });
   }
 
   async start(): Promise<void> {
@@ -167,8 +207,10 @@ export class SyncRuntime {
       .catch((error: unknown) =>
         this.ctx.logger.warn('prekeys: maintenance failed', { error: String(error) }),
       );
-    this.loop.start();
-    this.outbox.start();
+    await this.presence.start();
+    this.rotation.start();
+    // Starts the loop and the outbox, unless the platform says there is no network.
+    this.connectivity.start();
     this.commands.start();
     // Another tab's send lands in the shared outbox: wake the worker.
     this.outboxWatch = liveQuery(() => db.outbox.where('state').equals('queued').count()).subscribe({
@@ -183,6 +225,10 @@ export class SyncRuntime {
     this.receiptTimer = undefined;
     this.outboxWatch?.unsubscribe();
     this.outboxWatch = undefined;
+    await this.connectivity.stop();
+    // While the socket is still there: tell the DMs this device goes offline.
+    await this.presence.stop();
+    await this.rotation.stop();
     this.typing.stop();
     await this.commands.stop();
     await this.loop.stop();
@@ -238,6 +284,7 @@ export class SyncRuntime {
   async createDM(peer: string): Promise<string> {
     const conversation = await this.ctx.api.createDm(peer);
     await this.directory.store(conversation);
+    this.presence.joined(conversation.id);
     return conversation.id;
   }
 
@@ -263,6 +310,11 @@ export class SyncRuntime {
       signal: async (args: unknown) => {
         const a = SignalArgs.parse(args);
         return this.typing.send(a.conversationId, a.active);
+      },
+      // Re-reads my own device log (the settings' device list), so a device linked elsewhere shows.
+      refreshDevices: async () => {
+        await this.identities.refresh(this.ctx.account.address);
+        return null;
       },
     };
   }

@@ -5,17 +5,25 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/describe-error';
 import { useEngine } from '../../app/services';
 import { previewText, viewMessage } from '../../chat/message-view';
-import { CloseIcon, SendIcon } from '../../components/icons';
+import { CloseIcon, PlusIcon, SendIcon } from '../../components/icons';
 import { useReply } from './reply-context';
 
 /** MAX_TEXT_CHARS in packages/protocol/src/limits.ts (code points). */
 const MAX_MESSAGE_CHARS = 4000;
 
-export function Composer({ conversationId }: { conversationId: string }) {
+export function Composer({
+  conversationId,
+  onShare,
+}: {
+  conversationId: string;
+  /** Opens the "Share NFT" or "Share transaction" dialog. */
+  onShare?: (what: 'nft' | 'tx') => void;
+}) {
   const { t } = useTranslation();
   const engine = useEngine();
   const [text, setText] = useState('');
   const { replyingTo, setReplyingTo } = useReply();
+  const [shareOpen, setShareOpen] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLTextAreaElement>(null);
   const errorId = useId();
@@ -97,7 +105,35 @@ export function Composer({ conversationId }: { conversationId: string }) {
           {error}
         </p>
       )}
+      {shareOpen && onShare && (
+        <div className="composer__share">
+          {(['nft', 'tx'] as const).map((what) => (
+            <button
+              key={what}
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => {
+                setShareOpen(false);
+                onShare(what);
+              }}
+            >
+              {what === 'nft' ? t('web3.share.openNft') : t('web3.share.openTx')}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="composer__row">
+        {onShare && (
+          <button
+            type="button"
+            className="icon-button composer__more"
+            aria-label={t('web3.share.menu')}
+            aria-expanded={shareOpen}
+            onClick={() => setShareOpen((o) => !o)}
+          >
+            <PlusIcon />
+          </button>
+        )}
         <textarea
           ref={ref}
           className="composer__input"

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationRow } from '../../../../../packages/engine/src/store/schema';
 import { routeHref } from '../../app/route';
+import { useEnsAvatar, useEnsName } from '../../chain/use-ens';
 import { conversationTitle } from '../../chat/conversation-title';
 import { Avatar } from '../../components/avatar';
 import { formatListTime } from '../../format/time-format';
@@ -16,7 +17,10 @@ export const ConversationItem = memo(function ConversationItem({
   now: number;
 }) {
   const { t, i18n } = useTranslation();
-  const title = conversationTitle(row) ?? t('conversations.unnamedGroup');
+  // A DM's verified ENS name replaces the short address (never a name the person gave the chat).
+  const ensName = useEnsName(row.name ? undefined : row.peer);
+  const avatarUrl = useEnsAvatar(row.peer);
+  const title = ensName ?? conversationTitle(row) ?? t('conversations.unnamedGroup');
   const unread = row.unreadCount;
   return (
     <li>
@@ -25,7 +29,7 @@ export const ConversationItem = memo(function ConversationItem({
         className={`conversation${unread > 0 ? ' conversation--unread' : ''}`}
         aria-current={selected ? 'page' : undefined}
       >
-        <Avatar seed={row.peer ?? row.id} label={title} />
+        <Avatar seed={row.peer ?? row.id} label={title} imageUrl={avatarUrl} />
         <span className="conversation__body">
           <span className="conversation__top">
             <span className="conversation__name">{title}</span>

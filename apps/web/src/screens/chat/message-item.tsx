@@ -15,6 +15,8 @@ import { ReplyQuote } from './reply-quote';
 
 // Trade cards bring ethers and the Seaport types: loaded only when a thread has one.
 const TradeMessage = lazy(() => import('../../trade/trade-message'));
+const NftCard = lazy(() => import('../../web3/nft-card'));
+const TxCard = lazy(() => import('../../web3/tx-card'));
 
 export interface MessageItemProps {
   readonly row: ThreadRow;
@@ -71,6 +73,12 @@ export const MessageItem = memo(function MessageItem({
         view.type === 'trade.proposal' || view.type === 'trade.response' ? (
           <Suspense fallback={<p className="bubble__note">{t('trade.checking')}</p>}>
             <TradeMessage message={message} now={now} />
+          </Suspense>
+        ) : view.type === 'nft' || view.type === 'tx' ? (
+          <Suspense
+            fallback={<p className="bubble__note">{t(view.type === 'nft' ? 'web3.nft' : 'web3.tx')}</p>}
+          >
+            {view.type === 'nft' ? <NftCard message={message} /> : <TxCard message={message} />}
           </Suspense>
         ) : (
           <p className="bubble__note">{t('message.trade')}</p>

@@ -4,15 +4,25 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusIfLost } from '../../app/focus';
 import { useDatabase } from '../../app/services';
+import { useEnsAvatar, useEnsName } from '../../chain/use-ens';
 import { conversationTitle } from '../../chat/conversation-title';
 import { Avatar } from '../../components/avatar';
 import { AlertIcon, BackIcon, ShieldIcon, SwapIcon, UsersIcon } from '../../components/icons';
+import { shortAddress } from '../../format/address';
+import { formatClock } from '../../format/time-format';
 import { Composer } from './composer';
 import { MembersDialog } from './members-dialog';
 import { MessageList } from './message-list';
 import { ReplyProvider } from './reply-context';
 import { SafetyNumberDialog } from './safety-number-dialog';
+import { usePresence, useTyping } from './use-activity';
 
+const ShareNftDialog = lazy(() =>
+  import('../../web3/share-nft-dialog').then((m) => ({ default: m.ShareNftDialog })),
+);
+const ShareTxDialog = lazy(() =>
+  import('../../web3/share-tx-dialog').then((m) => ({ default: m.ShareTxDialog })),
+);
 const ProposalDialog = lazy(() =>
   import('../../trade/proposal-dialog').then((m) => ({ default: m.ProposalDialog })),
 );
@@ -28,7 +38,7 @@ export function Thread({
   focusOnOpen: boolean;
 }) {
   const db = useDatabase();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const conversation = useLiveQuery(
@@ -38,7 +48,12 @@ export function Thread({
   const peer = conversation?.peer;
   // The peer's verified device log: "verified" mark and when their devices last changed.
   const identity = useLiveQuery(async () => (peer ? await db.identities.get(peer) : undefined), [db, peer]);
-  const [panel, setPanel] = useState<'members' | 'safety' | 'trade' | undefined>();
+  const [panel, setPanel] = useState<'members' | 'safety' | 'trade' | 'nft' | 'tx' | undefined>();
+  // With an Ethereum RPC URL in Settings: the peer's verified ENS name and avatar.
+  const ensName = useEnsName(conversation?.name ? undefined : peer);
+  const avatarUrl = useEnsAvatar(peer);
+  const typing = useTyping(conversationId);
+  const presence = usePresence(peer);
   const found = conversation !== undefined && conversation !== null;
   // Opening a conversation from the list on a phone hides the list: start from the heading.
   useEffect(() => {
@@ -54,7 +69,18 @@ export function Thread({
       </div>
     );
   }
-  const title = conversationTitle(conversation) ?? t('conversations.unnamedGroup');
+  const title = ensName ?? conversationTitle(conversation) ?? t('conversations.unnamedGroup');
+  // Under the name: typing beats online status; the address when there is neither.
+  const activity =
+    typing.length > 0
+      ? conversation.kind === 'dm'
+        ? t('activity.typing')
+        : t('activity.typingIn', { who: typing.map(shortAddress).join(', '), count: typing.length })
+      : presence?.online
+        ? t('activity.online')
+        : presence?.lastSeen !== undefined
+          ? t('activity.lastSeen', { time: formatClock(presence.lastSeen, { locale: i18n.language }) })
+          : undefined;
   return (
     <ReplyProvider>
       <section className="thread" aria-labelledby={headingId}>
@@ -62,18 +88,26 @@ export function Thread({
           <a href="#/" className="icon-button thread__back" aria-label={t('thread.back')}>
             <BackIcon />
           </a>
-          <Avatar seed={conversation.peer ?? conversation.id} label={title} size={36} />
+          <Avatar
+            seed={conversation.peer ?? conversation.id}
+            label={title}
+            size={36}
+            {...(avatarUrl ? { imageUrl: avatarUrl } : {})}
+          />
           <div className="thread__title">
             <h2 id={headingId} ref={headingRef} tabIndex={-1}>
               {title}
             </h2>
-            {conversation.peer && conversation.name && (
-              <span className="muted small">{conversation.peer}</span>
-            )}
-            {conversation.peer && !conversation.name && (
-              <span className="muted small address-full" title={conversation.peer}>
-                {conversation.peer}
+            {activity ? (
+              <span className="muted small thread__activity" aria-live="polite">
+                {activity}
               </span>
+            ) : (
+              conversation.peer && (
+                <span className="muted small address-full" title={conversation.peer}>
+                  {conversation.peer}
+                </span>
+              )
             )}
           </div>
           <div className="thread__actions">
@@ -131,7 +165,7 @@ export function Thread({
             {t('members.removedNotice')}
           </p>
         ) : (
-          <Composer conversationId={conversationId} />
+          <Composer conversationId={conversationId} onShare={(what) => setPanel(what)} />
         )}
         {panel === 'members' && (
           <MembersDialog
@@ -140,6 +174,21 @@ export function Thread({
             me={me}
             onClose={() => setPanel(undefined)}
           />
+        )}
+        {panel === 'nft' && (
+          <Suspense fallback={null}>
+            <ShareNftDialog conversationId={conversationId} onClose={() => setPanel(undefined)} />
+          </Suspense>
+        )}
+        {panel === 'tx' && (
+          <Suspense fallback={null}>
+            <ShareTxDialog
+              conversationId={conversationId}
+              me={me}
+              {...(peer ? { peer } : {})}
+              onClose={() => setPanel(undefined)}
+            />
+          </Suspense>
         )}
         {panel === 'trade' && peer && (
           <Suspense fallback={null}>

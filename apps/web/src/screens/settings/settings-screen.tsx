@@ -9,6 +9,8 @@ import type { LanguagePreference, ThemePreference } from '../../preferences/pref
 import { usePreference } from '../../preferences/use-preferences';
 import { AccountSettings } from './account-settings';
 import { AppSettings } from './app-settings';
+import { ChainSettings } from './chain-settings';
+import { DevicesSettings } from './devices-settings';
 import { NotificationSetting } from './notification-setting';
 import { PrivacySettings } from './privacy-settings';
 import { WalletSettings } from './wallet-settings';
@@ -81,6 +83,8 @@ export function SettingsScreen({
       <NotificationSetting />
       <PrivacySettings />
       <WalletSettings />
+      <ChainSettings />
+      {account && <DevicesSettings account={account} />}
       {account && <AccountSettings account={account} />}
       <AppSettings />
     </section>
