@@ -5,7 +5,7 @@
 
 import { NftContent, TxContent } from '@parley/protocol';
 import { decimalsFor, lookupToken, nativeToken, parseAmount } from '@parley/trade';
-import type { EngineApi, OutgoingContent } from '../../../../packages/engine/src/engine-api';
+import type { EngineApi } from '../../../../packages/engine/src/engine-api';
 
 type ConversationFields = 'type' | 'v' | 'sentAt' | 'deviceLogHead' | 'groupStateHash';
 export type OutgoingNft = { readonly type: 'nft' } & Omit<NftContent, ConversationFields>;
@@ -130,15 +130,11 @@ export function txOf(content: unknown): TxContent | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/**
- * Sends an nft or tx content. Until OutgoingContent (packages/engine/src/engine-api.ts) lists
- * these two types, the shapes are checked here and handed over as OutgoingContent; once it does,
- * the assertion below is a no-op and can go.
- */
+/** Sends an nft or tx content (the engine adds the conversation fields). */
 export function sendChainContent(
   engine: Pick<EngineApi, 'send'>,
   conversationId: string,
   content: OutgoingNft | OutgoingTx,
 ): Promise<string> {
-  return engine.send(conversationId, content as unknown as OutgoingContent);
+  return engine.send(conversationId, content);
 }
