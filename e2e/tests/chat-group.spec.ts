@@ -46,6 +46,9 @@ test('a group of three talks; after Carol is removed she sees no new messages', 
   await expect(members.getByRole('listitem')).toHaveCount(3);
   expect(await seriousViolations(alice.page)).toEqual([]);
   await saveShot(alice.page, 'desktop-group-members');
+  // Alice makes Bob an admin too (a signed control; the group moves to a new epoch).
+  await members.getByRole('button', { name: `Make ${bobAddress} an admin` }).click();
+  await expect(members.getByText('Admin', { exact: true })).toHaveCount(2, { timeout: 30_000 });
   await members.getByRole('button', { name: `Remove ${carolAddress}` }).click();
   await members.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(members.getByRole('listitem')).toHaveCount(2, { timeout: 30_000 });

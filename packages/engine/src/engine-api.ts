@@ -92,6 +92,8 @@ export interface EngineApi {
   createGroup(name: string, members: readonly string[]): Promise<string>;
   addMembers(conversationId: string, addresses: readonly string[]): Promise<void>;
   removeMembers(conversationId: string, addresses: readonly string[]): Promise<void>;
+  /** Admins only: makes a member an admin, or an admin a member (a signed control, new epoch). */
+  setRole(conversationId: string, address: string, role: 'admin' | 'member'): Promise<void>;
 
   /** Commits the message and its outbox entry in one transaction; returns the client id at once. */
   send(conversationId: string, content: OutgoingContent): Promise<string>;

@@ -297,6 +297,13 @@ export class Engine implements EngineApi {
     );
   }
 
+  async setRole(conversationId: string, address: string, role: 'admin' | 'member'): Promise<void> {
+    const resolved = await this.resolve(address);
+    await this.onLeader('setRole', { conversationId, address: resolved, role }, (r) =>
+      r.groups.setRole(conversationId, resolved, role),
+    );
+  }
+
   async send(conversationId: string, content: OutgoingContent): Promise<string> {
     const clientId = await composeMessage(this.composer, conversationId, content);
     this.runtime?.outbox.wake();

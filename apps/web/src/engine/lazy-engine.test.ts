@@ -18,6 +18,7 @@ function fakeEngine() {
     createGroup: unused,
     addMembers: unused,
     removeMembers: unused,
+    setRole: unused,
     retry: unused,
     discard: unused,
     markRead: unused,

@@ -42,6 +42,7 @@ export function createLazyEngine(
     createGroup: (name, members) => call((e) => e.createGroup(name, members)),
     addMembers: (id, addresses) => call((e) => e.addMembers(id, addresses)),
     removeMembers: (id, addresses) => call((e) => e.removeMembers(id, addresses)),
+    setRole: (id, address, role) => call((e) => e.setRole(id, address, role)),
     send: (id, content) => call((e) => e.send(id, content)),
     retry: (clientId) => call((e) => e.retry(clientId)),
     discard: (clientId) => call((e) => e.discard(clientId)),

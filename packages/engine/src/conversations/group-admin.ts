@@ -71,7 +71,7 @@ export function changeMembers(
   groups: Groups,
   ctx: GroupsContext,
   conversationId: string,
-  action: 'add' | 'remove',
+  action: 'add' | 'remove' | 'promote' | 'demote',
   addresses: readonly string[],
 ): Promise<void> {
   return ctx.crypto.exclusive(async (ws) => {
@@ -79,9 +79,14 @@ export function changeMembers(
     if (!state) throw new ProtocolError('not_found', 'no such active group');
     if (state.roles[ctx.me] !== 'admin')
       throw new ProtocolError('forbidden', 'only an admin may change the group');
-    const targets = normalize(addresses).filter((t) =>
-      action === 'add' ? !state.roles[t] : state.roles[t] && t !== ctx.me,
-    );
+    const targets = normalize(addresses).filter((t) => {
+      const role = state.roles[t];
+      if (action === 'add') return !role;
+      if (action === 'promote') return role === 'member';
+      // Removing or demoting: members other than me (an admin never demotes or removes itself
+      // here, so a group cannot be left without the admin doing it).
+      return t !== ctx.me && (action === 'remove' ? role !== undefined : role === 'admin');
+    });
     if (targets.length === 0) return;
     await submitControl(ctx, ws, conversationId, state, action, targets);
   });
@@ -90,8 +95,8 @@ export function changeMembers(
 /**
  * Signs a control on `state`, derives the epoch it leads to and seals it to the devices that need
  * it, sends both in one groupControl call, and commits the new epoch and state with the section.
- * `add` advances the epoch (only the new devices get a wrap); `remove` and `rotate` draw a fresh
- * secret wrapped to every member device (docs/protocol.md §6.2). Call inside an exclusive section,
+ * `add` advances the epoch (only the new devices get a wrap); `remove`, `promote`, `demote` and
+ * `rotate` draw a fresh secret wrapped to every member device (docs/protocol.md §6.2). Call inside an exclusive section,
  * after syncWithin, as an admin.
  */
 export async function submitControl(
@@ -99,7 +104,7 @@ export async function submitControl(
   ws: Workspace,
   conversationId: string,
   state: GroupState,
-  action: 'add' | 'remove' | 'rotate',
+  action: 'add' | 'remove' | 'promote' | 'demote' | 'rotate',
   targets: readonly string[],
 ): Promise<void> {
   const body = {
@@ -146,8 +151,9 @@ export async function submitControl(
     );
     recipients = added;
   } else {
-    // Removal, a device change or a scheduled rotation: a fresh secret, so no device outside
-    // `members` (a removed member, a revoked device) can compute it.
+    // Removal, a role change, a device change or a scheduled rotation: a fresh secret, so no
+    // device outside `members` (a removed member, a revoked device) can compute it, and the new
+    // epoch is bound to the new state hash (roles are part of it).
     installEpoch(
       session,
       rotateEpoch(currentEpoch(session), {

@@ -243,6 +243,10 @@ export class Groups {
   remove(conversationId: string, addresses: readonly string[]): Promise<void> {
     return changeMembers(this, this.ctx, conversationId, 'remove', addresses);
   }
+
+  setRole(conversationId: string, address: string, role: 'admin' | 'member'): Promise<void> {
+    return changeMembers(this, this.ctx, conversationId, role === 'admin' ? 'promote' : 'demote', [address]);
+  }
 }
 
 export function fields(state: GroupState) {

@@ -303,6 +303,10 @@ export class SyncRuntime {
         const a = MembersArgs.parse(args);
         return this.groups.remove(a.conversationId, a.addresses);
       },
+      setRole: async (args: unknown) => {
+        const a = RoleArgs.parse(args);
+        return this.groups.setRole(a.conversationId, a.address, a.role);
+      },
       loadMembers: async (args: unknown) => {
         const a = LoadMembersArgs.parse(args);
         return this.directory.loadMembers(a.conversationId, a.after ?? undefined);
@@ -324,5 +328,10 @@ export class SyncRuntime {
 const PeerArgs = z.object({ peer: z.string() });
 const GroupArgs = z.object({ name: z.string(), members: z.array(z.string()) });
 const MembersArgs = z.object({ conversationId: z.string(), addresses: z.array(z.string()) });
+const RoleArgs = z.object({
+  conversationId: z.string(),
+  address: z.string(),
+  role: z.enum(['admin', 'member']),
+});
 const SignalArgs = z.object({ conversationId: z.string(), active: z.boolean() });
 const LoadMembersArgs = z.object({ conversationId: z.string(), after: z.string().nullable() });

@@ -92,6 +92,23 @@ export function MembersDialog({
               <button
                 type="button"
                 className="button button--ghost button--small"
+                aria-label={t(role === 'admin' ? 'members.demoteLabel' : 'members.promoteLabel', {
+                  name: address,
+                })}
+                onClick={() =>
+                  void run(() =>
+                    engine.setRole(conversation.id, address, role === 'admin' ? 'member' : 'admin'),
+                  )
+                }
+                disabled={busy}
+              >
+                {role === 'admin' ? t('members.demote') : t('members.promote')}
+              </button>
+            )}
+            {admin && address !== me && confirming !== address && (
+              <button
+                type="button"
+                className="button button--ghost button--small"
                 aria-label={t('members.removeLabel', { name: address })}
                 onClick={() => setConfirming(address)}
                 disabled={busy}
