@@ -19,10 +19,14 @@ import { useTranslation } from 'react-i18next';
 import type { MessageRow } from '../../../../packages/engine/src/store/schema';
 import { describeError } from '../app/describe-error';
 import { useDatabase, useEngine, useServices } from '../app/services';
+import { loadChain } from '../chain/load-chain';
+import { useChainLookup } from '../chain/use-chain-lookup';
+import { useRpcUrl } from '../chain/use-rpc-url';
 import { AlertIcon, ShieldIcon } from '../components/icons';
 import { shortAddress } from '../format/address';
 import { useWalletSession } from '../wallet/wallet-session';
 import { downloadNegotiation } from './export-negotiation';
+import { type Holdings, makerHoldings } from './holdings';
 import { ProposalDialog } from './proposal-dialog';
 import { findSigningWallet } from './signing-wallet';
 import { useTradeView } from './use-trade-view';
@@ -100,11 +104,21 @@ function ProposalCard({
   const shown = displayStatus(state, summary.remaining);
   const open = shown === 'open' && negotiation.headHash === p.hash;
   const accepted = shown === 'accepted' ? negotiation.accepted : undefined;
+  // With an RPC URL for the chain: does the maker still hold what the offer gives?
+  const rpc = useRpcUrl(p.chainId);
+  const holdings = useChainLookup<Holdings>(open && rpc ? `holdings|${rpc}|${p.hash}` : undefined, (chain) =>
+    makerHoldings(chain.readerOn(rpc ?? '', p.chainId), p),
+  );
 
   const respond = async (action: ResponseAction) => {
     setBusy(true);
     setError(undefined);
     try {
+      // Checked again right before accepting, not from the card's earlier answer.
+      if (action === 'accept' && rpc) {
+        const fresh = await makerHoldings((await loadChain()).readerOn(rpc, p.chainId), p);
+        if (!fresh.ok) throw new Error(holdingsText(fresh, t));
+      }
       const provider = await findSigningWallet(me, wallet, discovery);
       if (!provider) throw new Error(t('trade.noWallet'));
       await engine.send(conversationId, await createResponse(provider, p, action, me, Date.now()));
@@ -148,6 +162,11 @@ function ProposalCard({
         <ShieldIcon width={13} height={13} aria-hidden="true" />{' '}
         {t('trade.verified', { who: p.maker === me ? t('message.you') : shortAddress(p.maker) })}
       </p>
+      {holdings.state === 'done' && (
+        <p className={holdings.value.ok ? 'small trade-card__verified' : 'small warning-text'}>
+          {holdingsText(holdings.value, t)}
+        </p>
+      )}
       {accepted && (
         <p className="small">
           {t('trade.orderHash')} <code data-testid="order-hash">{accepted.orderHash}</code>
@@ -230,4 +249,11 @@ function displayStatus(state: ProposalState, remaining: number): NegotiationStat
         : 'cancelled';
   }
   return remaining > 0 ? 'open' : 'expired';
+}
+
+function holdingsText(h: Holdings, t: ReturnType<typeof useTranslation>['t']): string {
+  if (h.ok) return t('trade.holds');
+  if (h.reason === 'cancelled_on_chain') return t('trade.cancelledOnChain');
+  const what = h.asset.kind === 'erc721' || h.asset.kind === 'erc1155' ? `#${h.asset.tokenId}` : h.asset.kind;
+  return t('trade.missingAsset', { what });
 }
