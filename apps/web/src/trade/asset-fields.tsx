@@ -2,8 +2,10 @@
 // decimals), native ETH (only on the side the maker gets: Seaport cannot take ETH from a signed
 // order), or an NFT (ERC-721, or ERC-1155 with a quantity).
 import { type Asset, formatAmount, lookupToken, parseAmount, tokensOf } from '@parley/trade';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChainLookup } from '../chain/use-chain-lookup';
+import { useRpcUrl } from '../chain/use-rpc-url';
 
 export type AssetDraft =
   | { readonly kind: 'token'; readonly contract: string; readonly decimals: string; readonly amount: string }
@@ -105,6 +107,19 @@ export function AssetFields({
   const id = useId();
   const tokens = tokensOf(chainId);
   const known = draft.kind === 'token' && tokens.some((tk) => tk.address.toLowerCase() === draft.contract);
+  // An unlisted token with an RPC URL set: its own symbol and decimals (the contract's claims, so
+  // it stays "unverified"), and the decimals filled in when the person has not typed any.
+  const rpc = useRpcUrl(chainId);
+  const other =
+    draft.kind === 'token' && !known && /^0x[0-9a-f]{40}$/.test(draft.contract) ? draft.contract : undefined;
+  const facts = useChainLookup(rpc && other ? `token|${rpc}|${chainId}|${other}` : undefined, (chain) =>
+    chain.tokenFacts(rpc ?? '', chainId, other ?? ''),
+  );
+  const claimed = facts.state === 'done' ? facts.value : undefined;
+  useEffect(() => {
+    if (draft.kind === 'token' && draft.decimals === '' && claimed?.decimals !== undefined)
+      onChange({ ...draft, decimals: String(claimed.decimals) });
+  }, [claimed, draft, onChange]);
   const setKind = (kind: AssetDraft['kind']) =>
     onChange(
       kind === 'token'
@@ -157,7 +172,11 @@ export function AssetFields({
                 value={draft.contract}
                 onChange={(v) => onChange({ ...draft, contract: v.trim().toLowerCase() })}
               />
-              <p className="field__hint warning-text">{t('trade.unverifiedHint')}</p>
+              <p className="field__hint warning-text">
+                {claimed?.symbol
+                  ? t('trade.unverifiedClaims', { symbol: claimed.symbol, decimals: claimed.decimals ?? '?' })
+                  : t('trade.unverifiedHint')}
+              </p>
               <TextField
                 label={t('trade.decimals')}
                 value={draft.decimals}

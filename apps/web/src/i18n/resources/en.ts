@@ -222,6 +222,8 @@ export const en = {
     contract: 'Token contract address',
     unverifiedHint:
       'Unverified token: not on Parley’s list. Check the contract address and its decimals yourself.',
+    unverifiedClaims:
+      'Unverified token: the contract calls itself {{symbol}} with {{decimals}} decimals. It is not on Parley’s list, so check it yourself.',
     decimals: 'Decimals',
     amount: 'Amount',
     amountEth: 'Amount of ETH',

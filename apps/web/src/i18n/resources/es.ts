@@ -232,6 +232,8 @@ export const es = {
     contract: 'Dirección del contrato del token',
     unverifiedHint:
       'Token no verificado: no está en la lista de Parley. Comprueba tú la dirección del contrato y sus decimales.',
+    unverifiedClaims:
+      'Token no verificado: el contrato dice llamarse {{symbol}} con {{decimals}} decimales. No está en la lista de Parley: compruébalo tú.',
     decimals: 'Decimales',
     amount: 'Cantidad',
     amountEth: 'Cantidad de ETH',
