@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/describe-error';
 import { useEngine, useServices } from '../app/services';
 import { Dialog } from '../components/dialog';
+import { FormFooter } from '../components/form-footer';
 import { useWalletSession } from '../wallet/wallet-session';
 import { type AssetDraft, AssetFields, assetOfDraft, draftOfAsset, emptyDraft } from './asset-fields';
 import { findSigningWallet } from './signing-wallet';
@@ -179,19 +180,13 @@ export function ProposalDialog({
             ))}
           </section>
         )}
-        {error && (
-          <p id={ids.error} role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-            {t('trade.sign')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorId={ids.error}
+          busy={busy}
+          submitLabel={t('trade.sign')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

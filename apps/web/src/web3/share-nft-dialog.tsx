@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/describe-error';
 import { useEngine } from '../app/services';
 import { Dialog } from '../components/dialog';
+import { FormFooter } from '../components/form-footer';
 import { buildNft, type NftDraft, sendChainContent } from './chain-content';
 import '../styles/web3.css';
 
@@ -99,19 +100,13 @@ export function ShareNftDialog({ conversationId, onClose }: { conversationId: st
           ))}
         </fieldset>
         <p className="field__hint">{t('web3.share.claimNote')}</p>
-        {error && (
-          <p id={ids.error} role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-            {t('web3.share.send')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorId={ids.error}
+          busy={busy}
+          submitLabel={t('web3.share.send')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

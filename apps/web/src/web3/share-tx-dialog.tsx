@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/describe-error';
 import { useEngine } from '../app/services';
 import { Dialog } from '../components/dialog';
+import { FormFooter } from '../components/form-footer';
 import { buildTx, sendChainContent, type TxDraft } from './chain-content';
 import '../styles/web3.css';
 
@@ -182,19 +183,13 @@ export function ShareTxDialog({
           </div>
         )}
         <p className="field__hint">{t('web3.share.claimNote')}</p>
-        {error && (
-          <p id={ids.error} role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-            {t('web3.share.send')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorId={ids.error}
+          busy={busy}
+          submitLabel={t('web3.share.send')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

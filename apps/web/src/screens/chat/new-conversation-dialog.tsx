@@ -6,6 +6,7 @@ import { describeError } from '../../app/describe-error';
 import { routeHref } from '../../app/route';
 import { useDatabase, useEngine } from '../../app/services';
 import { Dialog } from '../../components/dialog';
+import { FormFooter } from '../../components/form-footer';
 import { parseRecipient, shortAddress } from '../../format/address';
 
 export function NewConversationDialog({ me, onClose }: { me: string; onClose: () => void }) {
@@ -88,19 +89,13 @@ export function NewConversationDialog({ me, onClose }: { me: string; onClose: ()
             {t('newConversation.hint')}
           </p>
         </div>
-        {error && (
-          <p id={errorId} role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-            {t('newConversation.submit')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorId={errorId}
+          busy={busy}
+          submitLabel={t('newConversation.submit')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { describeError } from '../../app/describe-error';
 import { routeHref } from '../../app/route';
 import { useEngine } from '../../app/services';
 import { Dialog } from '../../components/dialog';
+import { FormFooter } from '../../components/form-footer';
 import { parseRecipientList } from '../../format/recipient-list';
 
 const MAX_NAME_CHARS = 64;
@@ -83,19 +84,13 @@ export function NewGroupDialog({ me, onClose }: { me: string; onClose: () => voi
             {t('newGroup.membersHint')}
           </p>
         </div>
-        {error && (
-          <p id={errorId} role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-            {t('newGroup.submit')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          errorId={errorId}
+          busy={busy}
+          submitLabel={t('newGroup.submit')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
