@@ -15,11 +15,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/describe-error';
 import { useEngine, useServices } from '../app/services';
+import { ChainField } from '../components/chain-field';
 import { Dialog } from '../components/dialog';
 import { FormFooter } from '../components/form-footer';
+import { findSigningWallet } from '../wallet/signing-wallet';
 import { useWalletSession } from '../wallet/wallet-session';
 import { type AssetDraft, AssetFields, assetOfDraft, draftOfAsset, emptyDraft } from './asset-fields';
-import { findSigningWallet } from './signing-wallet';
 import '../styles/trade.css';
 
 const HOUR = 3_600_000;
@@ -43,7 +44,7 @@ export function ProposalDialog({
   const engine = useEngine();
   const { discovery } = useServices();
   const { wallet } = useWalletSession();
-  const ids = { chain: useId(), expiry: useId(), note: useId(), error: useId() };
+  const ids = { expiry: useId(), note: useId(), error: useId() };
   const [chainId, setChainId] = useState(parent?.chainId ?? KNOWN_CHAINS[0]?.chainId ?? 1);
   // A counter swaps sides: what they offered to give is what I now ask to get, and the reverse.
   const [give, setGive] = useState<AssetDraft>(() =>
@@ -118,18 +119,7 @@ export function ProposalDialog({
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p className="trade-binding">{t('trade.binding')}</p>
-        {!parent && (
-          <div className="field">
-            <label htmlFor={ids.chain}>{t('trade.chain')}</label>
-            <select id={ids.chain} value={chainId} onChange={(e) => setChainId(Number(e.target.value))}>
-              {KNOWN_CHAINS.map((c) => (
-                <option key={c.chainId} value={c.chainId}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {!parent && <ChainField label={t('trade.chain')} value={chainId} onChange={setChainId} />}
         <div className="trade-sides">
           <AssetFields
             legend={t('trade.youGive')}

@@ -24,11 +24,11 @@ import { useChainLookup } from '../chain/use-chain-lookup';
 import { useRpcUrl } from '../chain/use-rpc-url';
 import { AlertIcon, ShieldIcon } from '../components/icons';
 import { shortAddress } from '../format/address';
+import { findSigningWallet } from '../wallet/signing-wallet';
 import { useWalletSession } from '../wallet/wallet-session';
 import { downloadNegotiation } from './export-negotiation';
 import { type Holdings, makerHoldings } from './holdings';
 import { ProposalDialog } from './proposal-dialog';
-import { findSigningWallet } from './signing-wallet';
 import { useTradeView } from './use-trade-view';
 import '../styles/trade.css';
 

@@ -5,6 +5,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/describe-error';
 import { useEngine } from '../app/services';
+import { ChainField } from '../components/chain-field';
 import { Dialog } from '../components/dialog';
 import { FormFooter } from '../components/form-footer';
 import { buildNft, type NftDraft, sendChainContent } from './chain-content';
@@ -13,7 +14,7 @@ import '../styles/web3.css';
 export function ShareNftDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const engine = useEngine();
-  const ids = { chain: useId(), contract: useId(), tokenId: useId(), error: useId() };
+  const ids = { contract: useId(), tokenId: useId(), error: useId() };
   const [draft, setDraft] = useState<NftDraft>({
     chainId: KNOWN_CHAINS[0]?.chainId ?? 1,
     contract: '',
@@ -46,20 +47,7 @@ export function ShareNftDialog({ conversationId, onClose }: { conversationId: st
   return (
     <Dialog title={t('web3.share.nftTitle')} onClose={onClose} className="web3-dialog">
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={ids.chain}>{t('web3.chain')}</label>
-          <select
-            id={ids.chain}
-            value={draft.chainId}
-            onChange={(e) => set({ chainId: Number(e.target.value) })}
-          >
-            {KNOWN_CHAINS.map((c) => (
-              <option key={c.chainId} value={c.chainId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChainField label={t('web3.chain')} value={draft.chainId} onChange={(chainId) => set({ chainId })} />
         <div className="field">
           <label htmlFor={ids.contract}>{t('web3.share.contract')}</label>
           <input

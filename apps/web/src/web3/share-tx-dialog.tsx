@@ -6,6 +6,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/describe-error';
 import { useEngine } from '../app/services';
+import { ChainField } from '../components/chain-field';
 import { Dialog } from '../components/dialog';
 import { FormFooter } from '../components/form-footer';
 import { buildTx, sendChainContent, type TxDraft } from './chain-content';
@@ -29,7 +30,6 @@ export function ShareTxDialog({
   const { t } = useTranslation();
   const engine = useEngine();
   const ids = {
-    chain: useId(),
     hash: useId(),
     from: useId(),
     to: useId(),
@@ -104,20 +104,7 @@ export function ShareTxDialog({
   return (
     <Dialog title={t('web3.share.txTitle')} onClose={onClose} className="web3-dialog">
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={ids.chain}>{t('web3.chain')}</label>
-          <select
-            id={ids.chain}
-            value={draft.chainId}
-            onChange={(e) => set({ chainId: Number(e.target.value) })}
-          >
-            {KNOWN_CHAINS.map((c) => (
-              <option key={c.chainId} value={c.chainId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChainField label={t('web3.chain')} value={draft.chainId} onChange={(chainId) => set({ chainId })} />
         {text(ids.hash, t('web3.share.txHash'), 'txHash', true)}
         <div className="web3-pair">
           {text(ids.from, t('web3.share.from'), 'from')}

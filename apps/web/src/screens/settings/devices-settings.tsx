@@ -9,7 +9,7 @@ import type { AccountRow } from '../../../../../packages/engine/src/store/schema
 import { describeError } from '../../app/describe-error';
 import { useDatabase, useEngine, useServices } from '../../app/services';
 import { formatDayLabel } from '../../format/time-format';
-import { findSigningWallet } from '../../trade/signing-wallet';
+import { findSigningWallet } from '../../wallet/signing-wallet';
 import { useWalletSession } from '../../wallet/wallet-session';
 
 export function DevicesSettings({ account }: { account: AccountRow }) {

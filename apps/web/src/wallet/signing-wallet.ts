@@ -1,9 +1,10 @@
-// The wallet that signs trade offers: the one connected in this tab if it holds my address, or
-// else an extension announced through EIP-6963 that already lists my address in eth_accounts
-// (asked without a prompt). Offers are signed by the wallet itself, never by a device key.
+// The wallet that signs for this account (trade offers, revoking a device): the one connected in
+// this tab if it holds my address, or else an extension announced through EIP-6963 that already
+// lists my address in eth_accounts (asked without a prompt). These are wallet signatures, never a
+// device key's.
 import type { Eip1193Provider } from '../../../../packages/engine/src/engine-api';
-import type { WalletDiscovery } from '../wallet/eip6963';
-import type { ConnectedWallet } from '../wallet/wallet-session';
+import type { WalletDiscovery } from './eip6963';
+import type { ConnectedWallet } from './wallet-session';
 
 export async function findSigningWallet(
   me: string,
